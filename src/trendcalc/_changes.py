@@ -1,0 +1,498 @@
+"""Changes between two counts: absolute, ratio and percentage, exactly; growth rates."""
+
+from __future__ import annotations
+
+import decimal
+import numbers
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal
+
+import attrs
+import numpy as np
+from numpy.typing import ArrayLike, NDArray
+
+from trendcalc._errors import TrendcalcError, UndefinedResultError
+from trendcalc._rounding import decimal_from_units, round_fraction
+from trendcalc._validate import Mode, check_int, check_mode, to_exact_count, to_fraction
+
+__all__ = ["Change", "GrowthRate", "cagr", "change", "pct_change"]
+
+Direction = Literal["up", "down", "unchanged"]
+
+
+def format_count(x: int | Fraction) -> str:
+    """A count as a story prints it: ``3,903``; a Fraction (a rate) to two decimals."""
+    if isinstance(x, int):
+        return f"{x:,}"
+    rounded = round_fraction(x, 2, "half_up")
+    return f"{rounded:,}"
+
+
+def _to_before(value: object) -> int | Fraction:
+    return to_exact_count(value, name="before")
+
+
+def _to_after(value: object) -> int | Fraction:
+    return to_exact_count(value, name="after")
+
+
+@attrs.frozen
+class Change:
+    """The change from one count (or exact rate) to another.
+
+    Every derived value is exact; round with :meth:`rounded` or describe with
+    :meth:`describe`. A change from zero has no ratio and no percentage: those attributes
+    are None, and :meth:`rounded` raises :class:`UndefinedResultError`; nothing here
+    ever returns ``inf`` or divides by zero.
+
+    Parameters
+    ----------
+    before, after : int or Fraction
+        The earlier and later values, non-negative.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> c = tc.change(112, 58)
+    >>> c.absolute, c.direction
+    (-54, 'down')
+    >>> c.percent
+    Fraction(-675, 14)
+    >>> c.rounded(1)
+    Decimal('-48.2')
+    >>> c.describe()
+    'down 48% (from 112 to 58)'
+    """
+
+    before: int | Fraction = attrs.field(converter=_to_before)
+    after: int | Fraction = attrs.field(converter=_to_after)
+
+    @property
+    def absolute(self) -> int | Fraction:
+        """``after - before``."""
+        return self.after - self.before
+
+    @property
+    def ratio(self) -> Fraction | None:
+        """``after / before``, or None when ``before`` is zero."""
+        if self.before == 0:
+            return None
+        return Fraction(self.after) / self.before
+
+    @property
+    def percent(self) -> Fraction | None:
+        """The percentage change, ``100 * (after - before) / before``; None from zero."""
+        if self.before == 0:
+            return None
+        return Fraction(100 * (self.after - self.before)) / self.before
+
+    @property
+    def direction(self) -> Direction:
+        """``"up"``, ``"down"`` or ``"unchanged"``."""
+        if self.after > self.before:
+            return "up"
+        if self.after < self.before:
+            return "down"
+        return "unchanged"
+
+    def rounded(self, places: int = 0, *, mode: Mode = "half_up") -> Decimal:
+        """The percentage change rounded to ``places`` decimals by ``mode``.
+
+        Raises
+        ------
+        UndefinedResultError
+            If ``before`` is zero: a change from zero has no percentage.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> tc.change(3903, 5653).rounded(2)
+        Decimal('44.84')
+        >>> tc.change(3903, 5653).rounded(mode="down")
+        Decimal('44')
+        """
+        mode = check_mode(mode)
+        places = check_int(places, name="places")
+        percent = self.percent
+        if percent is None:
+            raise UndefinedResultError(
+                f"a change from {format_count(self.before)} to {format_count(self.after)} has "
+                "no percentage: the earlier count is zero"
+            )
+        return round_fraction(percent, places, mode)
+
+    def describe(self, places: int = 0, *, mode: Mode = "half_up") -> str:
+        """The change in words, as a story would put it.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> tc.change(3903, 5653).describe(1)
+        'up 44.8% (from 3,903 to 5,653)'
+        >>> tc.change(0, 12).describe()
+        'up from 0 to 12 (no percentage change can be given: the earlier count is zero)'
+        >>> tc.change(58, 58).describe()
+        'unchanged at 58'
+        >>> tc.change(1000, 1001).describe()
+        'up less than 1% (from 1,000 to 1,001)'
+        """
+        mode = check_mode(mode)
+        places = check_int(places, name="places")
+        before, after = format_count(self.before), format_count(self.after)
+        if self.direction == "unchanged":
+            return f"unchanged at {after}"
+        if self.before == 0:
+            return (
+                f"up from {before} to {after} (no percentage change can be given: the earlier "
+                "count is zero)"
+            )
+        size = abs(self.rounded(places, mode=mode))
+        if size == 0:
+            unit = round_fraction(Fraction(1, 10**places), places, "half_up") if places > 0 else 1
+            return f"{self.direction} less than {unit}% (from {before} to {after})"
+        return f"{self.direction} {size}% (from {before} to {after})"
+
+
+def change(before: int | Fraction, after: int | Fraction) -> Change:
+    """The exact change from ``before`` to ``after``.
+
+    Parameters
+    ----------
+    before, after : int or Fraction
+        Non-negative counts, or exact rates such as :attr:`Rate.per_day` to compare periods
+        of different length. Bools, floats, NaN and negative values are refused.
+
+    Returns
+    -------
+    Change
+
+    Raises
+    ------
+    TrendcalcError
+        If either value is not a non-negative int or Fraction.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> tc.change(112, 58).rounded(1)
+    Decimal('-48.2')
+    >>> tc.change(0, 5).percent is None
+    True
+    """
+    return Change(before, after)
+
+
+@attrs.frozen
+class GrowthRate:
+    """A compound annual growth rate (see :func:`cagr`).
+
+    The rate is a root and usually irrational, so unlike the rest of trendcalc it is not
+    exact: it is held as a :class:`~decimal.Decimal` correct to 50 significant digits,
+    far more than any rounding for publication needs.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> g = tc.cagr(100, 121, 2)
+    >>> g.percent
+    Decimal('10')
+    >>> g.rounded(1)
+    Decimal('10.0')
+    """
+
+    first: int | Fraction
+    last: int | Fraction
+    years: int | Fraction
+    percent: Decimal
+    """The rate in percent a year, to 50 significant digits."""
+
+    def rounded(self, places: int = 0, *, mode: Mode = "half_up") -> Decimal:
+        """The rate in percent a year, rounded to ``places`` decimals by ``mode``."""
+        mode = check_mode(mode)
+        places = check_int(places, name="places")
+        return round_fraction(Fraction(self.percent), places, mode)
+
+    def describe(self, places: int = 1, *, mode: Mode = "half_up") -> str:
+        """The rate in words.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> tc.cagr(3903, 5653, 1).describe()
+        'up 44.8% a year on average over 1 year (from 3,903 to 5,653)'
+        """
+        size = self.rounded(places, mode=mode)
+        word = "up" if size > 0 else "down" if size < 0 else "unchanged,"
+        years = format_count(self.years)
+        unit = "year" if self.years == 1 else "years"
+        return (
+            f"{word} {abs(size)}% a year on average over {years} {unit} "
+            f"(from {format_count(self.first)} to {format_count(self.last)})"
+        )
+
+
+_GROWTH_CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
+
+
+def cagr(first: int | Fraction, last: int | Fraction, years: int | Fraction) -> GrowthRate:
+    """The compound annual growth rate from ``first`` to ``last`` over ``years`` years.
+
+    The rate ``r`` with ``first * (1 + r) ** years == last``, in percent.
+
+    Parameters
+    ----------
+    first, last : int or Fraction
+        Non-negative values; ``first`` must be positive.
+    years : int or Fraction
+        The time between them, in years; positive.
+
+    Returns
+    -------
+    GrowthRate
+
+    Raises
+    ------
+    UndefinedResultError
+        If ``first`` is zero: growth from zero has no rate.
+    TrendcalcError
+        If an argument is not of the kind described.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> tc.cagr(112, 58, 1).rounded(1)
+    Decimal('-48.2')
+    >>> tc.cagr(1000, 2000, 5).rounded(2)
+    Decimal('14.87')
+    """
+    a = to_exact_count(first, name="first")
+    b = to_exact_count(last, name="last")
+    if isinstance(years, bool) or not isinstance(years, int | Fraction):
+        raise TrendcalcError(
+            f"years must be a positive int or Fraction (got {type(years).__name__} {years!r})"
+        )
+    n = to_fraction(years, name="years")
+    if n <= 0:
+        raise TrendcalcError(f"years must be positive (got {years})")
+    if a == 0:
+        raise UndefinedResultError(
+            f"growth from 0 to {format_count(b)} has no rate: the first value is zero"
+        )
+    ratio = Fraction(b) / a
+    ctx = _GROWTH_CONTEXT
+    base = ctx.divide(Decimal(ratio.numerator), Decimal(ratio.denominator))
+    if n.denominator == 1 and ratio == 0:
+        factor = Decimal(0)
+    elif n == 1:
+        factor = base
+    else:
+        exponent = ctx.divide(Decimal(n.denominator), Decimal(n.numerator))
+        factor = ctx.power(base, exponent) if ratio != 0 else Decimal(0)
+    percent = ctx.multiply(ctx.subtract(factor, Decimal(1)), Decimal(100))
+    percent = decimal.Context(prec=50).plus(percent)
+    # drop trailing zeros, so an exact root shows as it is (10, not 10.000...)
+    if percent == percent.to_integral_value():
+        percent = percent.quantize(Decimal(1))
+    else:
+        percent = percent.normalize(decimal.Context(prec=50))
+    return GrowthRate(a, b, n.numerator if n.denominator == 1 else n, percent)
+
+
+# ----------------------------------------------------------------------------- vectorised
+
+_INT64_MAX = np.iinfo(np.int64).max
+_FLOAT_EXACT = 2**53  # integers below this are exact in float64
+_CHUNK = 1 << 15  # elements per block: keeps the temporaries in cache
+
+
+def _as_count_array(values: object, *, name: str) -> NDArray[Any]:
+    """``values`` as an int64 array of counts, or an object array of Python ints if too large."""
+    arr = np.asarray(values)
+    kind = arr.dtype.kind
+    if kind == "b":
+        raise TrendcalcError(f"{name} must hold integer counts, not bools (got dtype bool)")
+    if kind == "u":
+        if arr.size and int(arr.max()) > _INT64_MAX:
+            arr = arr.astype(object)
+            kind = "O"
+        else:
+            arr = arr.astype(np.int64)
+            kind = "i"
+    if kind == "i":
+        arr = arr.astype(np.int64, copy=False)
+        if arr.size and int(arr.min()) < 0:
+            index = np.unravel_index(int(np.argmin(arr)), arr.shape)
+            raise TrendcalcError(
+                f"{name} must hold non-negative counts (got {int(arr[index])} at index "
+                f"{index if arr.ndim != 1 else index[0]})"
+            )
+        return arr
+    if kind == "O":
+        flat = arr.ravel()
+        for i, v in enumerate(flat):
+            if isinstance(v, bool) or not isinstance(v, numbers.Integral):
+                raise TrendcalcError(
+                    f"{name} must hold integer counts (got {type(v).__name__} {v!r} at flat "
+                    f"index {i})"
+                )
+            if v < 0:
+                raise TrendcalcError(
+                    f"{name} must hold non-negative counts (got {v} at flat index {i})"
+                )
+        return arr
+    hint = ""
+    if kind == "f":
+        hint = "; counts are whole numbers: check them and convert with .astype('int64')"
+    raise TrendcalcError(f"{name} must be an array of integer counts (got dtype {arr.dtype}){hint}")
+
+
+def _round_units_int64(n: NDArray[np.int64], d: NDArray[np.int64], mode: Mode) -> NDArray[Any]:
+    """Round ``n / d`` (``d > 0``) to integers by ``mode``, elementwise, without overflow."""
+    q, r = np.divmod(n, d)
+    if mode == "floor":
+        return q
+    inexact = r != 0
+    if mode == "ceiling":
+        bump = inexact
+    elif mode == "down":
+        bump = inexact & (n < 0)
+    elif mode == "up":
+        bump = inexact & (n > 0)
+    else:
+        other = d - r  # distance from n/d up to q + 1, in units of 1/d
+        bump = r > other
+        tie = r == other
+        if mode == "half_up":
+            tie &= n > 0
+        elif mode == "half_down":
+            tie &= n < 0
+        else:  # half_even: a tie goes to the even neighbour
+            tie &= (q & 1) == 1
+        bump |= tie
+    q += bump
+    return q
+
+
+def _pct_exact_block(
+    a: NDArray[np.int64], b: NDArray[np.int64], places: int, mode: Mode, out: NDArray[np.float64]
+) -> None:
+    zero = b == 0
+    if places >= 0:
+        n = (a - b) * (100 * 10**places)
+        d = np.where(zero, 1, b)
+    else:
+        n = (a - b) * 100
+        d = np.where(zero, 1, b) * 10**-places
+    units = _round_units_int64(n, d, mode)
+    if places >= 0:
+        np.divide(units, 10.0**places, out=out)
+    else:
+        np.multiply(units, 10.0**-places, out=out)
+    big = np.abs(units) >= _FLOAT_EXACT
+    if big.any():
+        for i in np.flatnonzero(big):
+            out[i] = float(decimal_from_units(int(units[i]), places))
+    out[zero] = np.nan
+
+
+def pct_change(
+    before: ArrayLike,
+    after: ArrayLike,
+    *,
+    places: int | None = None,
+    mode: Mode = "half_up",
+) -> NDArray[np.float64]:
+    """Percentage changes of integer arrays, optionally rounded exactly.
+
+    Parameters
+    ----------
+    before, after : array_like of int
+        Non-negative counts, of the same shape or shapes that broadcast together. Python
+        ints of any size are accepted.
+    places : int, optional
+        Round each percentage to this many decimals. The rounding is done on the exact
+        value with integer arithmetic, not by rounding a float, so each element equals
+        ``float(change(b, a).rounded(places, mode=mode))``: the float nearest to the
+        correctly rounded decimal. Without ``places`` the result is the plain float
+        ``100 * (after - before) / before``, as fast and as inexact as numpy.
+    mode : {"half_up", "half_even", "half_down", "up", "down", "ceiling", "floor"}
+        The rounding rule, used only with ``places``.
+
+    Returns
+    -------
+    numpy.ndarray of float64
+        The percentage changes; NaN exactly where ``before == 0``, because a change from
+        zero has no percentage. This is the one place trendcalc gives floats by default:
+        use :func:`change` for exact values.
+
+    Raises
+    ------
+    TrendcalcError
+        If an array holds non-integers, bools or negative values, the shapes do not
+        broadcast, or ``mode`` is unknown.
+
+    Notes
+    -----
+    Values whose exact arithmetic would not fit in int64 (counts times ``100 * 10**places``
+    beyond about 9.2e18) are computed exactly with Python integers instead: slower, never
+    wrapped.
+
+    Examples
+    --------
+    >>> import numpy as np, trendcalc as tc
+    >>> tc.pct_change([112, 3903, 0], [58, 5653, 7], places=1)
+    array([-48.2,  44.8,   nan])
+    >>> tc.pct_change([8], [9], places=1)  # 12.5 rounds half away from zero
+    array([12.5])
+    >>> tc.pct_change([200], [201], places=0)
+    array([1.])
+    >>> tc.pct_change([200], [201], places=0, mode="half_even")
+    array([0.])
+    """
+    mode = check_mode(mode)
+    if places is not None:
+        places = check_int(places, name="places")
+    b = _as_count_array(before, name="before")
+    a = _as_count_array(after, name="after")
+    try:
+        b, a = np.broadcast_arrays(b, a)
+    except ValueError:
+        raise TrendcalcError(
+            f"before and after must have shapes that broadcast together (got {b.shape} and "
+            f"{a.shape})"
+        ) from None
+    out = np.empty(a.shape, dtype=np.float64)
+    if a.size == 0:
+        return out
+    if a.dtype == object or b.dtype == object:
+        return _pct_python(a, b, places, mode, out)
+    if places is None:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            np.divide((a - b) * 100.0, b, out=out)
+        out[b == 0] = np.nan
+        return out
+    largest = max(int(a.max()), int(b.max()))
+    scale = 100 * 10 ** max(places, 0) * 10 ** max(-places, 0)
+    if places > 22 or largest * scale > _INT64_MAX:
+        return _pct_python(a, b, places, mode, out)
+    flat_a, flat_b, flat_out = a.ravel(), b.ravel(), out.reshape(-1)
+    for start in range(0, flat_a.size, _CHUNK):
+        block = slice(start, start + _CHUNK)
+        _pct_exact_block(flat_a[block], flat_b[block], places, mode, flat_out[block])
+    return out
+
+
+def _pct_python(
+    a: NDArray[Any], b: NDArray[Any], places: int | None, mode: Mode, out: NDArray[np.float64]
+) -> NDArray[np.float64]:
+    """The exact path with Python integers, for values too large for int64."""
+    flat_out = out.reshape(-1)
+    for i, (x, y) in enumerate(zip(b.ravel().tolist(), a.ravel().tolist(), strict=True)):
+        if x == 0:
+            flat_out[i] = np.nan
+        elif places is None:
+            flat_out[i] = float(Fraction(100 * (y - x), x))
+        else:
+            flat_out[i] = float(round_fraction(Fraction(100 * (y - x), x), places, mode))
+    return out

@@ -1,0 +1,74 @@
+"""The exceptions trendcalc raises.
+
+Every error derives from :class:`TrendcalcError`, itself a :class:`ValueError`, so
+``except ValueError`` keeps working for callers who do not know trendcalc, and
+``except trendcalc.TrendcalcError`` catches everything the library raises on purpose.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PeriodError",
+    "SeriesError",
+    "TrendcalcError",
+    "UndefinedResultError",
+]
+
+
+class TrendcalcError(ValueError):
+    """Root of every error trendcalc raises for bad input or an undefined result.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> try:
+    ...     tc.round_value(1.5, mode="bankers")
+    ... except tc.TrendcalcError as e:
+    ...     print(e)
+    mode must be one of 'half_up', 'half_even', 'half_down', 'up', 'down', 'ceiling', 'floor' (got 'bankers')
+    """
+
+
+class PeriodError(TrendcalcError):
+    """A period label that cannot be read, or periods that do not fit together.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> try:
+    ...     tc.parse_period("2016/18")
+    ... except tc.PeriodError as e:
+    ...     print(e)
+    unknown period '2016/18': the years of a financial year label must be consecutive, e.g. '2016/17'
+    """
+
+
+class SeriesError(TrendcalcError):
+    """A count series whose periods have gaps, duplicates or mixed kinds.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> try:
+    ...     tc.CountSeries.from_mapping({"2014/15": 90, "2016/17": 58})
+    ... except tc.SeriesError as e:
+    ...     print(e)
+    periods must be consecutive: '2014/15' is followed by '2016/17', but the next period is '2015/16'
+    """
+
+
+class UndefinedResultError(TrendcalcError):
+    """A result that does not exist, such as a percentage change from zero.
+
+    trendcalc never answers such a question with ``inf``, ``nan`` or a
+    :class:`ZeroDivisionError`; it says in words why there is no answer.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> try:
+    ...     tc.change(0, 12).rounded()
+    ... except tc.UndefinedResultError as e:
+    ...     print(e)
+    a change from 0 to 12 has no percentage: the earlier count is zero
+    """
