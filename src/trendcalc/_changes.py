@@ -309,6 +309,10 @@ _CHUNK = 1 << 15  # elements per block: keeps the temporaries in cache
 def _as_count_array(values: object, *, name: str) -> NDArray[Any]:
     """``values`` as an int64 array of counts, or an object array of Python ints if too large."""
     arr = np.asarray(values)
+    if arr.dtype.kind not in "biu" and not isinstance(values, np.ndarray):
+        # a list of Python ints too large for int64 (or an empty list) makes numpy guess
+        # float64: keep the ints exact as objects, and check each element below
+        arr = np.asarray(values, dtype=object)
     kind = arr.dtype.kind
     if kind == "b":
         raise TrendcalcError(f"{name} must hold integer counts, not bools (got dtype bool)")
