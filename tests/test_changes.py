@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 import trendcalc as tc
-from tests.strategies import counts, modes
+from tests.strategies import MODES, counts, modes
 
 # -- change
 
@@ -122,16 +122,18 @@ def test_pct_change_rounds_halves_exactly_where_floats_fail() -> None:
     assert tc.pct_change(before, after, places=1).tolist() == [12.5, 6.3, 2.5, 0.5, 0.1]
 
 
-@given(
-    pair=st.integers(0, 200).flatmap(
-        lambda n: st.tuples(
-            hnp.arrays(np.int64, n, elements=st.integers(0, 10**9)),
-            hnp.arrays(np.int64, n, elements=st.integers(0, 10**9)),
-        )
-    ),
-    places=st.integers(-2, 6),
-    mode=modes,
-)
+@st.composite
+def count_arrays(draw: st.DrawFn) -> tuple[np.ndarray, np.ndarray]:
+    # small bounds take the float kernel, large ones the int64 kernel (|n| beyond 2**52)
+    bound = draw(st.sampled_from([10, 5_000, 10**9, 2**45]))
+    n = draw(st.integers(0, 200))
+    elements = st.integers(0, bound)
+    return draw(hnp.arrays(np.int64, n, elements=elements)), draw(
+        hnp.arrays(np.int64, n, elements=elements)
+    )
+
+
+@given(pair=count_arrays(), places=st.integers(-2, 6), mode=modes)
 def test_vectorised_pct_change_equals_scalar_change(
     pair: tuple[np.ndarray, np.ndarray], places: int, mode: str
 ) -> None:
@@ -143,8 +145,26 @@ def test_vectorised_pct_change_equals_scalar_change(
             assert math.isnan(r)
         else:
             assert r == float(tc.change(b, a).rounded(places, mode=mode))  # type: ignore[arg-type]
+    assert not np.signbit(result[result == 0]).any()  # no negative zeros
     np.testing.assert_array_equal(before, before_copy)  # inputs are not mutated
     np.testing.assert_array_equal(after, after_copy)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("places", [0, 1, 2, 4])
+def test_both_int64_kernels_agree_with_the_scalar_change_near_ties(mode: str, places: int) -> None:
+    # percentages that sit exactly on, or one count away from, a rounding tie, at sizes on
+    # both sides of the float kernel's limit (100 * count * 10**places < 2**52)
+    rng = np.random.default_rng(places)
+    for size in (10**3, 10**9, 2**52 // (100 * 10**places) + 1, 2**40):
+        before = rng.integers(1, size, 2000, dtype=np.int64) * 8
+        after = before + before // 8 + rng.integers(-1, 2, 2000)  # 12.5% apart, give or take one
+        result = tc.pct_change(before, after, places=places, mode=mode)  # type: ignore[arg-type]
+        expected = [
+            float(tc.change(b, a).rounded(places, mode=mode))
+            for b, a in zip(before.tolist(), after.tolist(), strict=True)
+        ]  # type: ignore[arg-type]
+        assert result.tolist() == expected
 
 
 @given(

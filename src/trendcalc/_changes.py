@@ -303,6 +303,7 @@ def cagr(first: int | Fraction, last: int | Fraction, years: int | Fraction) -> 
 
 _INT64_MAX = np.iinfo(np.int64).max
 _FLOAT_EXACT = 2**53  # integers below this are exact in float64
+_FLOAT_SAFE = 2**52  # |n| below this lets one float division round exactly (_pct_float_block)
 _CHUNK = 1 << 15  # elements per block: keeps the temporaries in cache
 
 
@@ -378,6 +379,53 @@ def _round_units_int64(n: NDArray[np.int64], d: NDArray[np.int64], mode: Mode) -
     return q
 
 
+def _pct_float_block(
+    a: NDArray[np.int64], b: NDArray[np.int64], places: int, mode: Mode, out: NDArray[np.float64]
+) -> None:
+    """Exact rounding through one float division, for ``|n| < 2**52`` (see below).
+
+    With ``n = 100 * (a - b) * 10**places`` and ``d = b`` (``d = b * 10**-places`` for
+    negative places) both exact in float64, IEEE division gives ``q = n / d`` within
+    ``|n / d| * 2**-53 < 1 / (2 * d)`` of the truth. A rounding boundary (an integer, or an
+    integer plus a half) that the exact value is not on lies at least ``1 / (2 * d)`` from
+    it, so ``q`` falls on the same side; a value exactly on a boundary is representable,
+    so ``q`` is exact there. Rounding ``q`` by the mode therefore rounds the exact value.
+    """
+    q = out
+    if places >= 0:
+        np.multiply(a - b, float(100 * 10**places), out=q)
+        np.divide(q, b, out=q)
+    else:
+        np.multiply(a - b, 100.0, out=q)
+        np.divide(q, b * 10**-places, out=q)
+    if mode == "half_even":
+        np.rint(q, out=q)
+    elif mode == "floor":
+        np.floor(q, out=q)
+    elif mode == "ceiling":
+        np.ceil(q, out=q)
+    elif mode == "down":
+        np.trunc(q, out=q)
+    else:
+        whole = np.trunc(q)
+        np.subtract(q, whole, out=q)  # the fraction, exactly, with the sign of q
+        np.abs(q, out=q)
+        if mode == "half_up":
+            away = q >= 0.5
+        elif mode == "half_down":
+            away = q > 0.5
+        else:  # up: away from zero
+            away = q > 0
+        np.copysign(away, whole, out=q)  # +-1 where rounding goes away from zero, else +-0
+        np.add(whole, q, out=q)
+    if places > 0:
+        np.divide(q, 10.0**places, out=q)
+    elif places < 0:
+        np.multiply(q, 10.0**-places, out=q)
+    np.add(q, 0.0, out=q)  # -0.0 becomes 0.0, as in round_value
+    q[b == 0] = np.nan
+
+
 def _pct_exact_block(
     a: NDArray[np.int64], b: NDArray[np.int64], places: int, mode: Mode, out: NDArray[np.float64]
 ) -> None:
@@ -397,6 +445,7 @@ def _pct_exact_block(
     if big.any():
         for i in np.flatnonzero(big):
             out[i] = float(decimal_from_units(int(units[i]), places))
+    np.add(out, 0.0, out=out)  # -0.0 becomes 0.0, as in round_value
     out[zero] = np.nan
 
 
@@ -480,10 +529,12 @@ def pct_change(
     scale = 100 * 10 ** max(places, 0) * 10 ** max(-places, 0)
     if places > 22 or largest * scale > _INT64_MAX:
         return _pct_python(a, b, places, mode, out)
+    kernel = _pct_float_block if largest * scale < _FLOAT_SAFE else _pct_exact_block
     flat_a, flat_b, flat_out = a.ravel(), b.ravel(), out.reshape(-1)
-    for start in range(0, flat_a.size, _CHUNK):
-        block = slice(start, start + _CHUNK)
-        _pct_exact_block(flat_a[block], flat_b[block], places, mode, flat_out[block])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for start in range(0, flat_a.size, _CHUNK):
+            block = slice(start, start + _CHUNK)
+            kernel(flat_a[block], flat_b[block], places, mode, flat_out[block])
     return out
 
 
