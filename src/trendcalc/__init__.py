@@ -9,7 +9,6 @@ from trendcalc._changes import Change, GrowthRate, cagr, change, pct_change
 from trendcalc._errors import PeriodError, SeriesError, TrendcalcError, UndefinedResultError
 from trendcalc._periods import (
     Period,
-    PeriodKind,
     calendar_year,
     date_range,
     financial_quarter,
@@ -20,10 +19,23 @@ from trendcalc._periods import (
     quarter,
     year_ending,
 )
+from trendcalc._periods import PeriodKind as _PeriodKind
 from trendcalc._rates import PopulationRate, Rate, daily_rate, population_rate
 from trendcalc._rounding import Interval, round_significant, round_value, shares, unround
 from trendcalc._series import CountSeries, SpanTotal
-from trendcalc._validate import Mode
+from trendcalc._validate import Mode as _Mode
+
+#: The rounding modes, as a ``typing.Literal``: ``"half_up"`` (halves away from zero, as
+#: in Excel's ROUND and official statistics; the default everywhere), ``"half_even"``,
+#: ``"half_down"``, ``"up"`` (away from zero), ``"down"`` (toward zero, truncation),
+#: ``"ceiling"`` and ``"floor"``, each meaning what :mod:`decimal`'s ``ROUND_*`` of the
+#: same name means.
+Mode = _Mode
+
+#: The kinds of :class:`Period`, as a ``typing.Literal``: ``"month"``, ``"quarter"``,
+#: ``"financial_quarter"``, ``"calendar_year"``, ``"financial_year"``, ``"year_ending"``
+#: and ``"range"``.
+PeriodKind = _PeriodKind
 
 __version__ = "0.1.0"
 

@@ -72,3 +72,9 @@ class UndefinedResultError(TrendcalcError):
     ...     print(e)
     a change from 0 to 12 has no percentage: the earlier count is zero
     """
+
+
+# Show the public name in tracebacks: trendcalc.PeriodError, not trendcalc._errors.PeriodError.
+for _error in (TrendcalcError, PeriodError, SeriesError, UndefinedResultError):
+    _error.__module__ = "trendcalc"
+del _error

@@ -525,18 +525,18 @@ def parse_period(text: str, *, fy_start_month: int = 4) -> Period:
     text : str
         The label. Case and extra spaces do not matter. Accepted forms:
 
-        ========================================  =====================================
-        form                                      period
-        ========================================  =====================================
-        ``2016/17``, ``2016-17``, ``FY2016/17``   financial year from 1 April 2016
-        ``1999/00``                               financial year from 1 April 1999
-        ``2016/17 Q1``                            financial quarter: April to June 2016
-        ``2016``                                  calendar year
-        ``2016 Q1``, ``2016-Q1``, ``Q1 2016``     calendar quarter: January to March
-        ``2016-03``, ``March 2016``, ``Mar 2016`` month
-        ``year ending March 2017``                April 2016 to March 2017
-        ``2015-04-01/2017-03-31``                 the days between, both included
-        ========================================  =====================================
+        ==========================================  =====================================
+        form                                        period
+        ==========================================  =====================================
+        ``2016/17``, ``2016-17``, ``FY2016/17``     financial year from 1 April 2016
+        ``1999/00``                                 financial year from 1 April 1999
+        ``2016/17 Q1``                              financial quarter: April to June 2016
+        ``2016``                                    calendar year
+        ``2016 Q1``, ``2016-Q1``, ``Q1 2016``       calendar quarter: January to March
+        ``2016-03``, ``March 2016``, ``Mar 2016``   month
+        ``year ending March 2017``                  April 2016 to March 2017
+        ``2015-04-01/2017-03-31``                   the days between, both included
+        ==========================================  =====================================
 
         A financial label may end in ``(starting July)`` to name its first month; that is
         how :attr:`Period.label` writes financial periods that do not start in April.
