@@ -317,3 +317,20 @@ def test_shares_always_add_to_100_and_stay_within_one_unit(counts: list[int], p:
 
 def test_modes_constant_lists_every_mode() -> None:
     assert set(MODES) == {"half_up", "half_even", "half_down", "up", "down", "ceiling", "floor"}
+
+
+@given(st.text())
+def test_unround_raises_only_trendcalc_error_on_arbitrary_text(text: str) -> None:
+    try:
+        interval = tc.unround(text)
+    except tc.TrendcalcError:
+        return
+    assert interval.lower < interval.upper
+
+
+@given(st.text())
+def test_round_value_raises_only_trendcalc_error_on_arbitrary_text(text: str) -> None:
+    try:
+        tc.round_value(text, 2)
+    except tc.TrendcalcError:
+        return
