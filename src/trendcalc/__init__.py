@@ -6,7 +6,20 @@ guide; every public name below has a docstring with a runnable example.
 """
 
 from trendcalc._changes import Change, GrowthRate, cagr, change, pct_change
+from trendcalc._claims import Qualifier as _Qualifier
+from trendcalc._claims import (
+    Verdict,
+    check_change,
+    check_daily_rate,
+    check_frequency,
+    check_population_rate,
+    check_ratio,
+    check_total,
+    implied_before,
+    implied_count,
+)
 from trendcalc._errors import PeriodError, SeriesError, TrendcalcError, UndefinedResultError
+from trendcalc._figures import Figure, parse_count, parse_figure
 from trendcalc._periods import (
     Period,
     calendar_year,
@@ -37,11 +50,17 @@ Mode = _Mode
 #: and ``"range"``.
 PeriodKind = _PeriodKind
 
+#: The words that may stand in front of a published figure, as a ``typing.Literal``:
+#: ``"exact"`` (none), ``"about"``, ``"around"``, ``"more than"``, ``"at least"``,
+#: ``"fewer than"``, ``"less than"``, ``"almost"``, ``"nearly"`` and ``"up to"``.
+Qualifier = _Qualifier
+
 __version__ = "0.1.0"
 
 __all__ = [
     "Change",
     "CountSeries",
+    "Figure",
     "GrowthRate",
     "Interval",
     "Mode",
@@ -49,20 +68,32 @@ __all__ = [
     "PeriodError",
     "PeriodKind",
     "PopulationRate",
+    "Qualifier",
     "Rate",
     "SeriesError",
     "SpanTotal",
     "TrendcalcError",
     "UndefinedResultError",
+    "Verdict",
     "__version__",
     "cagr",
     "calendar_year",
     "change",
+    "check_change",
+    "check_daily_rate",
+    "check_frequency",
+    "check_population_rate",
+    "check_ratio",
+    "check_total",
     "daily_rate",
     "date_range",
     "financial_quarter",
     "financial_year",
+    "implied_before",
+    "implied_count",
     "month",
+    "parse_count",
+    "parse_figure",
     "parse_period",
     "pct_change",
     "period_range",

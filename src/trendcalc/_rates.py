@@ -125,10 +125,10 @@ class Rate:
         )
         if self.count == 0:
             return text
-        return f"{text}, one every {_format_gap(self.every())}"
+        return f"{text}, one every {format_gap(self.every())}"
 
 
-def _format_gap(gap: dt.timedelta) -> str:
+def format_gap(gap: dt.timedelta) -> str:
     """A gap to the nearest second, in days, hours, minutes and seconds."""
     seconds = round_int(gap // dt.timedelta(microseconds=1), 10**6, "half_up")
     parts = []

@@ -188,7 +188,7 @@ def round_significant(x: object, figures: int, *, mode: Mode = "half_up") -> Dec
     return result
 
 
-def _format_exact(x: Fraction) -> str:
+def format_exact(x: Fraction) -> str:
     """Show an exact value as a terminating decimal where it is one, else as a fraction."""
     d = x.denominator
     while d % 2 == 0:
@@ -203,24 +203,30 @@ def _format_exact(x: Fraction) -> str:
     return str(decimal_from_units(int(x * 10**places), places))
 
 
-def _to_lower(value: object) -> Fraction:
-    return to_fraction(value, name="lower")
+def _to_end(value: object, name: str) -> Fraction | None:
+    return None if value is None else to_fraction(value, name=name)
 
 
-def _to_upper(value: object) -> Fraction:
-    return to_fraction(value, name="upper")
+def _to_lower(value: object) -> Fraction | None:
+    return _to_end(value, "lower")
+
+
+def _to_upper(value: object) -> Fraction | None:
+    return _to_end(value, "upper")
 
 
 @attrs.frozen
 class Interval:
-    """A range of exact values, each end open or closed.
+    """A range of exact values, each end open or closed, or unbounded.
 
-    :func:`unround` returns one to say which true values a published figure allows.
+    :func:`unround` returns one to say which true values a published figure allows; a
+    claim such as "more than 40%" allows an interval with no upper end.
 
     Parameters
     ----------
-    lower, upper : Fraction
-        The ends, ``lower <= upper``.
+    lower, upper : Fraction or None
+        The ends, ``lower <= upper``; None for no limit on that side (such an end is
+        always open).
     lower_closed, upper_closed : bool
         Whether each end belongs to the interval.
 
@@ -234,14 +240,23 @@ class Interval:
     (True, False)
     >>> "44.49" in interval
     True
+    >>> print(tc.Interval(40, None, lower_closed=False))
+    (40, no limit)
     """
 
-    lower: Fraction = attrs.field(converter=_to_lower)
-    upper: Fraction = attrs.field(converter=_to_upper)
+    lower: Fraction | None = attrs.field(converter=_to_lower)
+    upper: Fraction | None = attrs.field(converter=_to_upper)
     lower_closed: bool = True
     upper_closed: bool = True
 
     def __attrs_post_init__(self) -> None:
+        # an unbounded end holds no end point
+        if self.lower is None:
+            object.__setattr__(self, "lower_closed", False)
+        if self.upper is None:
+            object.__setattr__(self, "upper_closed", False)
+        if self.lower is None or self.upper is None:
+            return
         if self.lower > self.upper:
             raise TrendcalcError(
                 f"lower must not exceed upper (got lower={self.lower}, upper={self.upper})"
@@ -259,46 +274,63 @@ class Interval:
         ``x`` is read as in :func:`round_value`: a float by its shortest repr.
         """
         value = to_fraction(x, name="x")
-        above = value > self.lower or (self.lower_closed and value == self.lower)
-        below = value < self.upper or (self.upper_closed and value == self.upper)
-        return above and below
+        return self._above_lower(value) and self._below_upper(value)
+
+    def _above_lower(self, value: Fraction) -> bool:
+        if self.lower is None:
+            return True
+        return value > self.lower or (self.lower_closed and value == self.lower)
+
+    def _below_upper(self, value: Fraction) -> bool:
+        if self.upper is None:
+            return True
+        return value < self.upper or (self.upper_closed and value == self.upper)
 
     def __contains__(self, x: object) -> bool:
         return self.contains(x)
 
     @property
-    def width(self) -> Fraction:
-        """``upper - lower``."""
+    def width(self) -> Fraction | None:
+        """``upper - lower``, or None when an end is unbounded."""
+        if self.lower is None or self.upper is None:
+            return None
         return self.upper - self.lower
 
     def __str__(self) -> str:
         left = "[" if self.lower_closed else "("
         right = "]" if self.upper_closed else ")"
-        return f"{left}{_format_exact(self.lower)}, {_format_exact(self.upper)}{right}"
+        low = "no limit" if self.lower is None else format_exact(self.lower)
+        high = "no limit" if self.upper is None else format_exact(self.upper)
+        return f"{left}{low}, {high}{right}"
 
 
 _FIGURE = re.compile(
-    r"(?P<sign>[+\-\u2212]?)(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<frac>[0-9]+))?%?"
+    r"(?P<sign>[+\-\u2212]?)(?P<int>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.(?P<frac>[0-9]+))?"
+    r"(?:\s*(?P<scale>thousand|k|million|mn|m|billion|bn)\b|(?P<pct>%))?",
+    re.IGNORECASE,
 )
+_SCALES = {"thousand": 3, "k": 3, "million": 6, "mn": 6, "m": 6, "billion": 9, "bn": 9}
 
 
-def parse_figure(reported: object, *, name: str = "reported") -> tuple[Fraction, int]:
-    """Read a published figure and the precision it was printed with.
+def read_figure(reported: object, *, name: str = "reported") -> tuple[Fraction, int, bool]:
+    """Read a published figure: its exact value, its precision, and whether it was scaled.
 
-    Returns the exact value and its decimal places (``"10.70"`` gives 2, ``"3,903"`` 0).
-    Accepts a sign (``+``, ``-`` or the typographic minus), digits grouped by commas in
-    threes, and a trailing ``%``. An int is whole units; a Decimal keeps its exponent.
+    The precision is in decimal places of the value (``"10.70"`` gives 2, ``"3,903"`` 0,
+    ``"6.7 million"`` -5). Accepts a sign (``+``, ``-`` or the typographic minus), digits
+    grouped by commas in threes, and either a trailing ``%`` or a scale word (``thousand``
+    or ``k``, ``million``, ``mn`` or ``m``, ``billion`` or ``bn``). An int is whole units;
+    a Decimal keeps its exponent.
     """
     if isinstance(reported, bool):
         raise TrendcalcError(f"{name} must be a published figure, not a bool (got {reported!r})")
     if isinstance(reported, int):
-        return Fraction(reported), 0
+        return Fraction(reported), 0, False
     if isinstance(reported, Decimal):
         if not reported.is_finite():
             raise TrendcalcError(f"{name} must be a finite number (got {reported!r})")
         exponent = reported.as_tuple().exponent
         assert isinstance(exponent, int)
-        return Fraction(reported), -exponent
+        return Fraction(reported), -exponent, False
     if isinstance(reported, float):
         raise TrendcalcError(
             f"{name} must be text such as '10.70', an int or a Decimal, not a float (got "
@@ -312,15 +344,17 @@ def parse_figure(reported: object, *, name: str = "reported") -> tuple[Fraction,
     m = _FIGURE.fullmatch(reported.strip())
     if m is None:
         raise TrendcalcError(
-            f"{name} must be a figure as printed, such as '44', '-48', '10.70', '3,903' or "
-            f"'44%', with commas only between groups of three digits (got {reported!r})"
+            f"{name} must be a number as printed, such as '44', '-48', '10.70', '3,903', "
+            f"'44%' or '6.7 million', with commas only between groups of three digits "
+            f"(got {reported!r})"
         )
     frac = m["frac"] or ""
     digits = m["int"].replace(",", "") + frac
-    value = Fraction(int(digits), 10 ** len(frac))
+    scale = _SCALES[m["scale"].lower()] if m["scale"] else 0
+    value = Fraction(int(digits) * 10**scale, 10 ** len(frac))
     if m["sign"] in ("-", "\u2212"):
         value = -value
-    return value, len(frac)
+    return value, len(frac) - scale, scale != 0
 
 
 def unround(reported: object, *, mode: Mode = "half_up", places: int | None = None) -> Interval:
@@ -330,8 +364,10 @@ def unround(reported: object, *, mode: Mode = "half_up", places: int | None = No
     ----------
     reported : str, int or Decimal
         The figure as published. Its precision is read from the text, so trailing zeros
-        matter: ``"44"`` was rounded to whole numbers, ``"10.70"`` to two places. Commas
-        between groups of three digits, a sign and a trailing ``%`` are allowed.
+        matter: ``"44"`` was rounded to whole numbers, ``"10.70"`` to two places, and
+        ``"6.7 million"`` to the nearest 100,000. Commas between groups of three digits, a
+        sign, and a trailing ``%`` or scale word (``thousand``, ``k``, ``million``, ``m``,
+        ``billion``, ``bn``) are allowed.
     mode : {"half_up", "half_even", "half_down", "up", "down", "ceiling", "floor"}
         The rule the publisher rounded by. ``"down"`` covers truncation.
     places : int, optional
@@ -363,9 +399,11 @@ def unround(reported: object, *, mode: Mode = "half_up", places: int | None = No
     [10.695, 10.705)
     >>> print(tc.unround("391,000", places=-3))
     [390500, 391500)
+    >>> print(tc.unround("6.7 million"))
+    [6650000, 6750000)
     """
     mode = check_mode(mode)
-    value, read_places = parse_figure(reported)
+    value, read_places, _ = read_figure(reported)
     if places is None:
         places = read_places
     else:
@@ -373,8 +411,17 @@ def unround(reported: object, *, mode: Mode = "half_up", places: int | None = No
         if (value * Fraction(10) ** places).denominator != 1:
             raise TrendcalcError(
                 f"places={places} does not fit reported={reported!r}: the figure is not a "
-                f"whole number of units of {_format_exact(Fraction(10) ** -places)}"
+                f"whole number of units of {format_exact(Fraction(10) ** -places)}"
             )
+    return rounding_interval(value, places, mode)
+
+
+def rounding_interval(value: Fraction, places: int, mode: Mode) -> Interval:
+    """The exact values that round to ``value`` at ``places`` decimals by ``mode``.
+
+    ``value`` must be a whole number of units of ``10**-places`` (private core of
+    :func:`unround`).
+    """
     unit = Fraction(10) ** -places
     half = unit / 2
     sign = (value > 0) - (value < 0)
