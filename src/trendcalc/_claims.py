@@ -316,7 +316,8 @@ def _counts_range(value: object, name: str, mode: Mode) -> tuple[range, Figure]:
     try:
         figure = parse_count(value)
     except TrendcalcError as e:
-        raise TrendcalcError(str(e).replace("count must", f"{name} must", 1)) from None
+        message = str(e).replace("count must", f"{name} must", 1)
+        raise TrendcalcError(message.replace("figure must", f"{name} must", 1)) from None
     return figure.counts(mode), figure
 
 
@@ -984,17 +985,13 @@ def check_ratio(
     elif m := re.fullmatch(rf"(?P<n>{number})\s*(?:times|fold)(?:\s.*)?", words):
         multiple = _number(m["n"], claim).value
     elif m := re.fullmatch(
-        r"(?:(?P<verb>[a-z]+)\s+)?(?:by\s+)?(?P<n>a|one|two|three|four|nine)\s+"
+        r"(?:(?P<verb>" + "|".join(_UP_WORDS + _DOWN_WORDS) + r")\s+)?(?:by\s+)?"
+        r"(?:(?P<n>a|one|two|three|four|nine)\s+)?"
         r"(?P<f>half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)",
         words,
     ):
         verb = m["verb"]
-        if verb is not None and verb not in _UP_WORDS + _DOWN_WORDS:
-            raise TrendcalcError(
-                f"claim {claim!r}: {verb!r} is not a word for rising or falling; use e.g. "
-                "'rose by a third' or 'fell by a quarter'"
-            )
-        fraction = Fraction(_NUMBER_WORDS[m["n"]], _FRACTION_WORDS[m["f"].rstrip("s")])
+        fraction = Fraction(_NUMBER_WORDS[m["n"] or "one"], _FRACTION_WORDS[m["f"].rstrip("s")])
         percent = 100 * fraction * (-1 if verb in _DOWN_WORDS else 1)
     else:
         raise TrendcalcError(

@@ -1,0 +1,315 @@
+"""Verdicts on published claims, implied counts, qualifiers and claims in words."""
+
+from __future__ import annotations
+
+import contextlib
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import trendcalc as tc
+from tests.strategies import MODES, modes
+
+# -- the Lincolnshire story (../shared/seed) and the NSPCC release behind it
+
+
+def test_170_over_two_years_holds() -> None:
+    v = tc.check_total([58, 112], "170")
+    assert v.consistent
+    assert v.computed == 170
+    assert v.holds_under == MODES
+    assert v.explanation == "58 + 112 = 170, as published."
+
+
+def test_lincolnshire_fall_of_48_percent() -> None:
+    v = tc.check_change(112, 58, "-48%")
+    assert v.consistent
+    assert v.computed == Fraction(-675, 14)
+    assert v.computed_rounded == Decimal(-48)
+
+
+def test_44_percent_to_3903_implies_a_previous_figure_of_2702_to_2719() -> None:
+    assert tc.implied_before(3903, "44") == range(2702, 2720)
+    assert tc.implied_before(3903, "44%") == range(2702, 2720)
+
+
+def test_15_a_day_does_not_fit_3903_in_365_days() -> None:
+    v = tc.check_daily_rate(3903, "2016/17", "15")
+    assert not v.consistent
+    assert v.holds_under == ()
+    assert v.computed == Fraction(3903, 365)
+    assert v.computed_rounded == Decimal(11)
+    assert v.implied == range(5293, 5658)
+    assert "15 a day over 2016/17 needs 5,293 to 5,657 offences" in v.explanation
+
+
+def test_nspcc_figures_44_percent_holds_only_if_truncated_and_15_a_day_holds() -> None:
+    v = tc.check_change(3903, 5653, "44%")
+    assert not v.consistent
+    assert v.holds_under == ("down", "floor")
+    assert v.computed_rounded == Decimal(45)
+    assert "holds only if the figure was truncated or rounded down" in v.explanation
+    assert tc.check_change(3903, 5653, "44%", mode="down").consistent
+    assert tc.check_daily_rate(5653, "2016/17", "15").consistent
+
+
+# -- properties
+
+
+@given(b=st.integers(1, 10**6), a=st.integers(0, 10**6), places=st.integers(0, 2), mode=modes)
+def test_a_change_claim_built_from_the_exact_value_holds_and_one_unit_off_does_not(
+    b: int, a: int, places: int, mode: str
+) -> None:
+    r = tc.change(b, a).rounded(places, mode=mode)  # type: ignore[arg-type]
+    assert tc.check_change(b, a, str(r), mode=mode).consistent  # type: ignore[arg-type]
+    unit = Decimal(1).scaleb(-places)
+    for off in (r - unit, r + unit):
+        assert not tc.check_change(b, a, str(off), mode=mode).consistent  # type: ignore[arg-type]
+
+
+@given(
+    count=st.integers(0, 10**6), places=st.integers(0, 3), mode=modes, year=st.integers(2000, 2030)
+)
+def test_a_daily_rate_claim_built_from_the_exact_value_holds(
+    count: int, places: int, mode: str, year: int
+) -> None:
+    period = tc.financial_year(year)
+    r = tc.daily_rate(count, period).rounded(places, mode=mode)  # type: ignore[arg-type]
+    v = tc.check_daily_rate(count, period, str(r), mode=mode)  # type: ignore[arg-type]
+    assert v.consistent
+    assert count in v.implied  # type: ignore[operator]
+    unit = Decimal(1).scaleb(-places)
+    if r - unit >= 0:
+        assert not tc.check_daily_rate(count, period, str(r - unit), mode=mode).consistent  # type: ignore[arg-type]
+    assert not tc.check_daily_rate(count, period, str(r + unit), mode=mode).consistent  # type: ignore[arg-type]
+
+
+@given(
+    count=st.integers(0, 10**5),
+    population=st.integers(1, 10**7),
+    places=st.integers(0, 3),
+    mode=modes,
+)
+def test_a_population_rate_claim_built_from_the_exact_value_holds(
+    count: int, population: int, places: int, mode: str
+) -> None:
+    r = tc.population_rate(count, population).rounded(places, mode=mode)  # type: ignore[arg-type]
+    assert tc.check_population_rate(count, population, str(r), mode=mode).consistent  # type: ignore[arg-type]
+    unit = Decimal(1).scaleb(-places)
+    assert not tc.check_population_rate(count, population, str(r + unit), mode=mode).consistent  # type: ignore[arg-type]
+
+
+@given(parts=st.lists(st.integers(0, 10**6), min_size=1, max_size=6))
+def test_a_total_holds_exactly_when_it_is_the_sum(parts: list[int]) -> None:
+    assert tc.check_total(parts, str(sum(parts))).consistent
+    assert not tc.check_total(parts, str(sum(parts) + 1)).consistent
+
+
+@given(after=st.integers(0, 400), percent=st.integers(-90, 300), mode=modes)
+def test_implied_before_holds_exactly_the_counts_whose_claim_holds(
+    after: int, percent: int, mode: str
+) -> None:
+    implied = tc.implied_before(after, str(percent), mode=mode)  # type: ignore[arg-type]
+    accepted = tc.unround(str(percent), mode=mode)  # type: ignore[arg-type]
+    brute = [b for b in range(1, 11 * after + 50) if accepted.contains(tc.change(b, after).percent)]
+    assert list(implied) == brute
+
+
+@given(rate=st.integers(0, 300), places=st.integers(0, 1), mode=modes)
+def test_implied_count_holds_exactly_the_counts_whose_rate_rounds_to_the_figure(
+    rate: int, places: int, mode: str
+) -> None:
+    figure = str(Decimal(rate).scaleb(-places))
+    implied = tc.implied_count(figure, "2016", mode=mode)  # type: ignore[arg-type]
+    accepted = tc.unround(figure, mode=mode)  # type: ignore[arg-type]
+    days = tc.parse_period("2016").days
+    top = (rate + 1) * days // 10**places + 400
+    brute = [c for c in range(top) if accepted.contains(Fraction(c, days))]
+    assert list(implied) == brute
+
+
+def test_implied_before_without_an_end_is_refused() -> None:
+    with pytest.raises(
+        tc.UndefinedResultError, match="every earlier count fits a change to 0 of -100"
+    ):
+        tc.implied_before(0, "-100")
+    with pytest.raises(tc.UndefinedResultError, match="the answer has no end"):
+        tc.implied_before(5, "-100")
+    assert tc.implied_before(0, "-50") == range(1, 1)
+
+
+# -- rounded counts
+
+
+def test_a_change_published_from_rounded_counts_is_checked_over_every_count_they_allow() -> None:
+    before = tc.parse_count("60,000", places=-3)
+    after = tc.parse_count("391,000", places=-3)
+    v = tc.check_change(before, after, "550%")
+    assert v.consistent
+    assert isinstance(v.computed, tc.Interval)
+    assert "60,000 (59,500 to 60,499)" in v.explanation
+    # the same figures read as exact counts would flag a true claim
+    assert not tc.check_change(60000, 391000, "550%").consistent
+
+
+def test_scaled_counts_stand_for_a_range() -> None:
+    assert tc.check_total(["6.7 million", "2.5m"], "9.2 million").consistent
+    v = tc.check_population_rate(3903, "56.3 million", "6.9", per=100_000)
+    assert v.consistent
+    assert v.implied is None  # the population is not exact
+
+
+# -- qualifiers
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "inside", "outside"),
+    [
+        ("exact", ["14.5", "15.49"], ["14.49", "15.5"]),
+        ("about", ["14", "16"], ["13.99", "16.01"]),
+        ("around", ["14", "16"], ["13.99", "16.01"]),
+        ("more than", ["15.01", "1000"], ["15", "14"]),
+        ("at least", ["15", "1000"], ["14.99"]),
+        ("fewer than", ["14.99", "0"], ["15"]),
+        ("less than", ["14.99"], ["15"]),
+        ("up to", ["15", "0"], ["15.01"]),
+        ("almost", ["14", "14.99"], ["13.99", "15"]),
+        ("nearly", ["14", "14.99"], ["13.99", "15"]),
+    ],
+)
+def test_each_qualifier_accepts_what_its_documentation_says(
+    qualifier: str, inside: list[str], outside: list[str]
+) -> None:
+    v = tc.check_daily_rate(15 * 365, "2016/17", "15", qualifier=qualifier)  # type: ignore[arg-type]
+    for x in inside:
+        assert v.accepted.contains(x), (qualifier, x)
+    for x in outside:
+        assert not v.accepted.contains(x), (qualifier, x)
+
+
+def test_qualifier_is_read_at_the_figures_own_precision() -> None:
+    assert str(tc.check_daily_rate(1, "2016", "15.0", qualifier="almost").accepted) == "[14.9, 15)"
+    assert (
+        str(tc.check_total([1], "6.7 million", qualifier="about").accepted) == "[6600000, 6800000]"
+    )
+
+
+def test_unknown_qualifier_is_refused() -> None:
+    with pytest.raises(tc.TrendcalcError, match="qualifier must be one of 'exact', 'about'"):
+        tc.check_total([1], "1", qualifier="roughly")  # type: ignore[arg-type]
+
+
+# -- claims in words
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "claim", "holds"),
+    [
+        (100, 200, "doubled", True),
+        (100, 196, "doubled", True),
+        (100, 194, "doubled", False),
+        (100, 190, "nearly doubled", True),
+        (100, 200, "nearly doubled", False),
+        (100, 201, "more than doubled", True),
+        (100, 200, "more than doubled", False),
+        (100, 395, "almost four times", True),
+        (100, 300, "three times as many", True),
+        (100, 300, "3-fold", True),
+        (100, 200, "twice as many", True),
+        (112, 58, "halved", True),
+        (100, 133, "a third", True),
+        (100, 134, "a third", False),
+        (100, 132, "rose by a third", False),
+        (100, 140, "more than a third", True),
+        (100, 75, "fell by a quarter", True),
+        (100, 75, "a quarter", False),
+        (100, 50, "down by half", True),
+        (100, 200, "over twice", False),
+    ],
+)
+def test_ratio_claims_in_words(before: int, after: int, claim: str, holds: bool) -> None:
+    assert tc.check_ratio(before, after, claim).consistent is holds
+
+
+@pytest.mark.parametrize(
+    ("count", "period", "claim", "holds"),
+    [
+        (52_560, "2015", "one every 10 minutes", True),
+        (52_560, "2015", "six an hour", True),
+        (52_560, "2015", "144 a day", True),
+        (52_560, "2015", "more than one every 11 minutes", True),
+        (52_560, "2015", "more than one every 10 minutes", False),
+        (52_560, "2015", "a crime every seven seconds", False),
+        (4_505_143, "2015", "a crime every seven seconds", True),
+        (3903, "2016/17", "an average of 15 cyber offences a day", False),
+        (5653, "2016/17", "an average of 15 cyber offences a day", True),
+        (8760, "2015", "one every hour", True),
+        (8760, "2015", "about one every 2 hours", True),
+    ],
+)
+def test_frequency_claims_in_words(count: int, period: str, claim: str, holds: bool) -> None:
+    assert tc.check_frequency(count, period, claim).consistent is holds
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: tc.check_ratio(1, 2, "soared"), "is not a change in words trendcalc knows"),
+        (
+            lambda: tc.check_ratio(1, 2, "exploded by a third"),
+            "is not a change in words trendcalc knows",
+        ),
+        (
+            lambda: tc.check_ratio(1, 2, "more than doubled", qualifier="almost"),
+            "says 'more than' but qualifier='almost'",
+        ),
+        (lambda: tc.check_frequency(1, "2016", "lots"), "is not a frequency trendcalc knows"),
+        (
+            lambda: tc.check_frequency(1, "2016", "almost one every hour"),
+            "'almost' is not used with 'every' claims",
+        ),
+        (lambda: tc.check_change(1, 2, "42, 265"), "reported must be a number as printed"),
+        (lambda: tc.check_change(-1, 2, "5"), "before must not be negative"),
+        (lambda: tc.check_change(1.5, 2, "5"), "before must be an int or a count as printed"),
+        (lambda: tc.check_change("22,6400", 2, "5"), "before must be a number as printed"),
+        (lambda: tc.check_total([], "5"), "parts must be a non-empty sequence of counts"),
+        (lambda: tc.check_total("58", "5"), "parts must be a non-empty sequence of counts"),
+        (lambda: tc.check_daily_rate(1, "2016/18", "5"), "unknown period '2016/18'"),
+        (lambda: tc.check_population_rate(1, 0, "5"), "population must be positive"),
+        (lambda: tc.parse_count("3.5"), "count must be a whole number"),
+        (lambda: tc.parse_count("44%"), "count must not be a percentage"),
+    ],
+)
+def test_bad_claims_raise_clear_errors(call: object, message: str) -> None:
+    with pytest.raises(tc.TrendcalcError, match=message):
+        call()  # type: ignore[operator]
+
+
+def test_a_change_from_zero_never_holds_and_says_why() -> None:
+    v = tc.check_change(0, 12, "100%")
+    assert not v.consistent
+    assert v.computed is None
+    assert "the earlier count is zero" in v.explanation
+
+
+@given(text=st.text(max_size=30))
+def test_checks_raise_only_trendcalc_error_on_arbitrary_figures(text: str) -> None:
+    for call in (
+        lambda: tc.check_change(3, 4, text),
+        lambda: tc.check_total([1, 2], text),
+        lambda: tc.check_daily_rate(3, "2016", text),
+        lambda: tc.check_ratio(3, 4, text),
+        lambda: tc.check_frequency(3, "2016", text),
+        lambda: tc.parse_count(text),
+    ):
+        with contextlib.suppress(tc.TrendcalcError):
+            call()
+
+
+def test_verdict_is_frozen() -> None:
+    v = tc.check_total([1], "1")
+    with pytest.raises(AttributeError):
+        v.consistent = False  # type: ignore[misc]
