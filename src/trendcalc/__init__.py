@@ -36,6 +36,17 @@ from trendcalc._periods import PeriodKind as _PeriodKind
 from trendcalc._rates import PopulationRate, Rate, daily_rate, population_rate
 from trendcalc._rounding import Interval, round_significant, round_value, shares, unround
 from trendcalc._series import CountSeries, SpanTotal
+from trendcalc._story import (
+    ClaimResult,
+    Story,
+    StoryClaim,
+    StoryCount,
+    StoryError,
+    StoryReport,
+    check_story,
+    example_story,
+    load_story,
+)
 from trendcalc._validate import Mode as _Mode
 
 #: The rounding modes, as a ``typing.Literal``: ``"half_up"`` (halves away from zero, as
@@ -59,6 +70,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Change",
+    "ClaimResult",
     "CountSeries",
     "Figure",
     "GrowthRate",
@@ -72,6 +84,11 @@ __all__ = [
     "Rate",
     "SeriesError",
     "SpanTotal",
+    "Story",
+    "StoryClaim",
+    "StoryCount",
+    "StoryError",
+    "StoryReport",
     "TrendcalcError",
     "UndefinedResultError",
     "Verdict",
@@ -84,13 +101,16 @@ __all__ = [
     "check_frequency",
     "check_population_rate",
     "check_ratio",
+    "check_story",
     "check_total",
     "daily_rate",
     "date_range",
+    "example_story",
     "financial_quarter",
     "financial_year",
     "implied_before",
     "implied_count",
+    "load_story",
     "month",
     "parse_count",
     "parse_figure",

@@ -1069,7 +1069,13 @@ def check_ratio(
         unit="",
     )
     sentence = f"{lead}, which {'fits' if verdict.consistent else 'does not fit'} {fits_text}."
-    return attrs.evolve(verdict, qualifier=q, explanation=sentence, computed_rounded=None)
+    return attrs.evolve(
+        verdict,
+        qualifier=q,
+        explanation=sentence,
+        computed_rounded=None,
+        unit="x" if multiple is not None else "%",
+    )
 
 
 def check_frequency(

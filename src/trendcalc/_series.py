@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -414,6 +414,19 @@ class CountSeries:
                 f"{self.periods[0].start} to {self.periods[-1].end}"
             )
         return CountSeries(periods, counts)
+
+    def plot(self, ax: Any = None, *, title: str | None = None) -> Any:
+        """Draw the series as a bar chart, labelled with the periods and the change.
+
+        Needs matplotlib (``pip install 'trendcalc[plot]'``). See :func:`plot_series`.
+
+        Returns
+        -------
+        matplotlib.axes.Axes
+        """
+        from trendcalc._plot import plot_series
+
+        return plot_series(self, ax, title=title)
 
 
 def _target_of(p: Period, kind: str, fy: int) -> Period:
