@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import struct
 import subprocess
 import sys
@@ -172,3 +173,49 @@ def test_every_command_has_help_with_an_example(command: str) -> None:
 def test_main_help_and_version() -> None:
     assert "trendcalc check --example" in run("--help").stdout
     assert run("--version").stdout.strip() == f"trendcalc {tc.__version__}"
+
+
+def _console_examples(path: Path) -> list[tuple[str, str]]:
+    """The ``$ trendcalc ...`` commands in a docs page and the output shown under each."""
+    examples: list[tuple[str, str]] = []
+    command, output = None, []  # type: ignore[var-annotated]
+    in_block = False
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith(".. code-block:: console"):
+            in_block = True
+            continue
+        if in_block and line and not line.startswith("   "):
+            in_block = False
+        if not in_block:
+            continue
+        text = line[3:]
+        if text.startswith("$ "):
+            if command is not None:
+                examples.append((command, "\n".join(output).strip("\n")))
+            command, output = text[2:], []
+        elif command is not None:
+            output.append(text)
+    if command is not None:
+        examples.append((command, "\n".join(output).strip("\n")))
+    return examples
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@pytest.mark.parametrize("page", ["checking-a-story.rst", "cli.rst"])
+def test_console_output_shown_in_the_docs_is_what_the_command_prints(page: str) -> None:
+    checked = 0
+    for command, shown in _console_examples(DOCS / page):
+        if (
+            not shown
+            or "STORY.toml" in command
+            or "story.toml" in command
+            or "broken.toml" in command
+        ):
+            continue  # a usage line, or a file the reader makes
+        args = command.split(" ", 1)[1]
+        result = run(*shlex.split(args))
+        assert result.stdout.rstrip("\n") == shown, command
+        checked += 1
+    assert checked >= 1

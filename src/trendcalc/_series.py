@@ -418,7 +418,8 @@ class CountSeries:
     def plot(self, ax: Any = None, *, title: str | None = None) -> Any:
         """Draw the series as a bar chart, labelled with the periods and the change.
 
-        Needs matplotlib (``pip install 'trendcalc[plot]'``). See :func:`plot_series`.
+        Needs matplotlib (``pip install 'trendcalc[plot]'``). The figure is not attached to
+        pyplot, so nothing global changes; pass ``ax`` to draw into your own figure.
 
         Returns
         -------
