@@ -36,6 +36,17 @@ from trendcalc._periods import PeriodKind as _PeriodKind
 from trendcalc._rates import PopulationRate, Rate, daily_rate, population_rate
 from trendcalc._rounding import Interval, round_significant, round_value, shares, unround
 from trendcalc._series import CountSeries, SpanTotal
+from trendcalc._stats import (
+    Comparison,
+    PoissonInterval,
+    PoissonTest,
+    WDDResult,
+    compare_counts,
+    poisson_interval,
+    poisson_test,
+    poisson_z,
+    wdd,
+)
 from trendcalc._story import (
     ClaimResult,
     Story,
@@ -71,6 +82,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Change",
     "ClaimResult",
+    "Comparison",
     "CountSeries",
     "Figure",
     "GrowthRate",
@@ -79,6 +91,8 @@ __all__ = [
     "Period",
     "PeriodError",
     "PeriodKind",
+    "PoissonInterval",
+    "PoissonTest",
     "PopulationRate",
     "Qualifier",
     "Rate",
@@ -92,6 +106,7 @@ __all__ = [
     "TrendcalcError",
     "UndefinedResultError",
     "Verdict",
+    "WDDResult",
     "__version__",
     "cagr",
     "calendar_year",
@@ -103,6 +118,7 @@ __all__ = [
     "check_ratio",
     "check_story",
     "check_total",
+    "compare_counts",
     "daily_rate",
     "date_range",
     "example_story",
@@ -117,11 +133,15 @@ __all__ = [
     "parse_period",
     "pct_change",
     "period_range",
+    "poisson_interval",
+    "poisson_test",
+    "poisson_z",
     "population_rate",
     "quarter",
     "round_significant",
     "round_value",
     "shares",
     "unround",
+    "wdd",
     "year_ending",
 ]

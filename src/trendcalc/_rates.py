@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -13,6 +14,9 @@ from trendcalc._errors import TrendcalcError, UndefinedResultError
 from trendcalc._periods import Period, as_period
 from trendcalc._rounding import round_fraction, round_int
 from trendcalc._validate import Mode, check_count, check_int, check_mode
+
+if TYPE_CHECKING:  # pragma: no cover
+    from trendcalc._stats import PoissonInterval
 
 __all__ = ["PopulationRate", "Rate", "daily_rate", "population_rate"]
 
@@ -117,6 +121,22 @@ class Rate:
             raise TrendcalcError(f"other must be a Rate (got {type(other).__name__} {other!r})")
         return Change(self.per_day, other.per_day)
 
+    def interval(self, level: float = 0.95, *, method: str = "exact") -> PoissonInterval:
+        """A confidence interval for the rate per day, taking the count as Poisson.
+
+        Needs scipy (``pip install 'trendcalc[stats]'``); see :func:`poisson_interval`.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> ci = tc.daily_rate(3903, "2016/17").interval()
+        >>> round(ci.lower, 2), round(ci.upper, 2)
+        (10.36, 11.03)
+        """
+        from trendcalc._stats import poisson_interval
+
+        return poisson_interval(self.count, exposure=self.days, level=level, method=method)  # type: ignore[arg-type]
+
     def describe(self, places: int = 1, *, mode: Mode = "half_up") -> str:
         """The rate in words, with the mean gap between offences."""
         text = (
@@ -200,6 +220,23 @@ class PopulationRate:
         """The rate rounded to ``places`` decimals by ``mode``."""
         mode = check_mode(mode)
         return round_fraction(self.value, check_int(places, name="places"), mode)
+
+    def interval(self, level: float = 0.95, *, method: str = "exact") -> PoissonInterval:
+        """A confidence interval for the rate per ``per`` people, taking the count as Poisson.
+
+        Needs scipy (``pip install 'trendcalc[stats]'``); see :func:`poisson_interval`.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> ci = tc.population_rate(58, 751_200).interval()
+        >>> round(ci.lower, 3), round(ci.upper, 3)
+        (0.059, 0.1)
+        """
+        from trendcalc._stats import poisson_interval
+
+        exposure = Fraction(self.population, self.per)
+        return poisson_interval(self.count, exposure=exposure, level=level, method=method)  # type: ignore[arg-type]
 
     def describe(self, places: int = 1, *, mode: Mode = "half_up") -> str:
         """The rate in words."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -24,6 +24,9 @@ from trendcalc._periods import (
 )
 from trendcalc._rates import Rate
 from trendcalc._validate import check_count, check_int
+
+if TYPE_CHECKING:  # pragma: no cover
+    from trendcalc._stats import Comparison
 
 __all__ = ["CountSeries", "SpanTotal"]
 
@@ -414,6 +417,42 @@ class CountSeries:
                 f"{self.periods[0].start} to {self.periods[-1].end}"
             )
         return CountSeries(periods, counts)
+
+    def compare(
+        self,
+        first: Period | str | None = None,
+        last: Period | str | None = None,
+        *,
+        method: str = "exact",
+        alternative: str = "two-sided",
+        level: float = 0.95,
+    ) -> Comparison:
+        """Whether the change from ``first`` to ``last`` is more than Poisson noise.
+
+        The counts are compared as rates per day, so a 366-day year is weighed against a
+        365-day one fairly. Needs scipy (``pip install 'trendcalc[stats]'``); see
+        :func:`compare_counts` for the methods.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> s = tc.CountSeries.from_mapping({"2015/16": 112, "2016/17": 58})
+        >>> c = s.compare()
+        >>> c.exposure_before, c.exposure_after, c.p_value < 0.001
+        (366.0, 365.0, True)
+        """
+        from trendcalc._stats import compare_counts
+
+        i, j = self._span(first, last)
+        return compare_counts(
+            self.counts[i],
+            self.counts[j],
+            exposure_before=self.periods[i].days,
+            exposure_after=self.periods[j].days,
+            method=method,  # type: ignore[arg-type]
+            alternative=alternative,  # type: ignore[arg-type]
+            level=level,
+        )
 
     def plot(self, ax: Any = None, *, title: str | None = None) -> Any:
         """Draw the series as a bar chart, labelled with the periods and the change.
