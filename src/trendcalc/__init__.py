@@ -18,6 +18,7 @@ from trendcalc._claims import (
     implied_before,
     implied_count,
 )
+from trendcalc._counting import CountTable, count_events
 from trendcalc._errors import PeriodError, SeriesError, TrendcalcError, UndefinedResultError
 from trendcalc._figures import Figure, parse_count, parse_figure
 from trendcalc._periods import (
@@ -84,6 +85,7 @@ __all__ = [
     "ClaimResult",
     "Comparison",
     "CountSeries",
+    "CountTable",
     "Figure",
     "GrowthRate",
     "Interval",
@@ -119,6 +121,7 @@ __all__ = [
     "check_story",
     "check_total",
     "compare_counts",
+    "count_events",
     "daily_rate",
     "date_range",
     "example_story",

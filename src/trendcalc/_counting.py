@@ -1,0 +1,691 @@
+"""Counting records into periods: one row per offence in, a table of period counts out."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import attrs
+import numpy as np
+from numpy.typing import NDArray
+
+from trendcalc._errors import PeriodError, SeriesError, TrendcalcError
+from trendcalc._periods import Period, as_period, period_range
+from trendcalc._series import CountSeries, _check_consecutive
+
+__all__ = ["CountTable", "count_events"]
+
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_NAT = np.iinfo(np.int64).min
+_CHUNK = 1 << 15  # events per block: keeps the temporaries in cache
+
+Group = str | int | None
+
+
+def _frozen_array(values: object, name: str, shape: tuple[int, ...]) -> NDArray[np.int64]:
+    arr = np.array(values, dtype=np.int64, copy=True)
+    if arr.shape != shape:
+        raise TrendcalcError(f"{name} must have shape {shape} (got {arr.shape})")
+    if arr.size and int(arr.min()) < 0:
+        raise TrendcalcError(f"{name} must hold non-negative counts (got {int(arr.min())})")
+    arr.setflags(write=False)
+    return arr
+
+
+def _check_groups(groups: Sequence[Group]) -> tuple[Group, ...]:
+    labels = tuple(groups)
+    if labels in ((None,), ()):
+        return labels
+    kinds = {type(g) for g in labels}
+    if not (kinds <= {str} or kinds <= {int}):
+        raise TrendcalcError(
+            "groups must be labels all of one kind, all str or all int (or (None,) for a "
+            f"table without groups) (got {labels[:5]!r}{'...' if len(labels) > 5 else ''})"
+        )
+    if list(labels) != sorted(set(labels)):  # type: ignore[type-var]
+        raise TrendcalcError("groups must be unique and sorted")
+    return labels
+
+
+def _to_periods(values: Sequence[Period]) -> tuple[Period, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(eq=False)
+class CountTable:
+    """Counts of events per period and group, with every event accounted for.
+
+    Build one with :func:`count_events`, :meth:`zero`, or by adding tables together.
+    Nothing is dropped: ``counts.sum() + before.sum() + after.sum() + missing.sum()`` is
+    the number of events counted, always.
+
+    Parameters
+    ----------
+    periods : sequence of Period
+        Consecutive periods of one kind: the rows.
+    groups : sequence of str or int
+        The group labels, sorted: the columns. A table counted without groups has one
+        group, ``None``.
+    counts : array_like of int, shape (periods, groups)
+        Events per period and group. Stored as a read-only int64 array.
+    before, after, missing : array_like of int, shape (groups,)
+        Per group, the events dated before the first period, after the last, and with no
+        date.
+
+    Examples
+    --------
+    >>> import datetime, trendcalc as tc
+    >>> dates = [datetime.date(2016, 3, 31), datetime.date(2016, 4, 1), None]
+    >>> t = tc.count_events(dates, ["2016/17", "2017/18"], groups=["Lincs", "Lincs", "Kent"])
+    >>> t.groups
+    ('Kent', 'Lincs')
+    >>> t.counts.tolist(), t.before.tolist(), t.missing.tolist()
+    ([[0, 1], [0, 0]], [0, 1], [1, 0])
+    """
+
+    periods: tuple[Period, ...] = attrs.field(converter=_to_periods)
+    groups: tuple[Group, ...] = attrs.field(converter=_check_groups)
+    counts: NDArray[np.int64] = attrs.field()
+    before: NDArray[np.int64] = attrs.field()
+    after: NDArray[np.int64] = attrs.field()
+    missing: NDArray[np.int64] = attrs.field()
+
+    def __attrs_post_init__(self) -> None:
+        if not self.periods:
+            raise SeriesError("periods must hold at least one period (got none)")
+        for i, p in enumerate(self.periods):
+            if not isinstance(p, Period):
+                raise PeriodError(f"periods[{i}] must be a Period (got {type(p).__name__})")
+        _check_consecutive(self.periods)
+        shape = (len(self.periods), len(self.groups))
+        object.__setattr__(self, "counts", _frozen_array(self.counts, "counts", shape))
+        for name in ("before", "after", "missing"):
+            value = _frozen_array(getattr(self, name), name, (len(self.groups),))
+            object.__setattr__(self, name, value)
+
+    # -- construction
+
+    @classmethod
+    def zero(cls, periods: Sequence[Period | str], groups: Sequence[Group] = (None,)) -> CountTable:
+        """A table of zeros: the identity for :meth:`merge`.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> tc.CountTable.zero(tc.period_range("2015/16", "2016/17"), ["a", "b"]).counts.tolist()
+        [[0, 0], [0, 0]]
+        """
+        ps = tuple(as_period(p, name=f"periods[{i}]") for i, p in enumerate(periods))
+        g = len(tuple(groups))
+        zeros = np.zeros(g, dtype=np.int64)
+        return cls(ps, tuple(groups), np.zeros((len(ps), g), dtype=np.int64), zeros, zeros, zeros)
+
+    # -- reading
+
+    @property
+    def n_events(self) -> int:
+        """Every event counted: in the periods, before, after, or without a date."""
+        return int(self.counts.sum() + self.before.sum() + self.after.sum() + self.missing.sum())
+
+    def _group_index(self, group: Group) -> int:
+        try:
+            return self.groups.index(group)
+        except ValueError:
+            shown = ", ".join(repr(g) for g in self.groups[:10])
+            raise TrendcalcError(
+                f"group {group!r} is not in the table; its groups are {shown}"
+                f"{'...' if len(self.groups) > 10 else ''}"
+            ) from None
+
+    def series(self, group: Group = None) -> CountSeries:
+        """The counts of one group (or, with ``None``, of all groups) as a :class:`CountSeries`.
+
+        Examples
+        --------
+        >>> import numpy as np, trendcalc as tc
+        >>> dates = np.array(["2015-06-01", "2016-06-01", "2016-07-01"], dtype="datetime64[D]")
+        >>> tc.count_events(dates, "2015/16 to 2016/17").series().as_dict()
+        {'2015/16': 1, '2016/17': 2}
+        """
+        if group is None and self.groups != (None,):
+            column = self.counts.sum(axis=1)
+        else:
+            column = self.counts[:, self._group_index(group)]
+        return CountSeries(self.periods, [int(c) for c in column])
+
+    def total(self, group: Group = None) -> int:
+        """Events in the periods, for one group or (with ``None``) all of them."""
+        return sum(self.series(group).counts)
+
+    # -- combining
+
+    def merge(self, other: CountTable) -> CountTable:
+        """Add two tables counted from different parts of the same data.
+
+        Groups are aligned (the result has every group of either, sorted); the periods
+        must be the same.
+
+        Raises
+        ------
+        TrendcalcError
+            If the periods differ, or one table has groups and the other not.
+
+        Examples
+        --------
+        >>> import numpy as np, trendcalc as tc
+        >>> days = np.array(["2016-05-01", "2017-05-01"], dtype="datetime64[D]")
+        >>> a = tc.count_events(days[:1], "2016/17 to 2017/18", groups=["x"])
+        >>> b = tc.count_events(days[1:], "2016/17 to 2017/18", groups=["y"])
+        >>> (a + b).counts.tolist()
+        [[1, 0], [0, 1]]
+        """
+        if not isinstance(other, CountTable):
+            raise TrendcalcError(f"other must be a CountTable (got {type(other).__name__})")
+        if other.periods != self.periods:
+            raise SeriesError(
+                "cannot merge tables counted over different periods: "
+                f"{_span(self.periods)} against {_span(other.periods)}; count both over the "
+                "same periods"
+            )
+        if self.groups == other.groups:
+            return CountTable(
+                self.periods,
+                self.groups,
+                self.counts + other.counts,
+                self.before + other.before,
+                self.after + other.after,
+                self.missing + other.missing,
+            )
+        if (None,) in (self.groups, other.groups):
+            raise TrendcalcError(
+                "cannot merge a table without groups with one that has groups; count both "
+                "with groups, or neither"
+            )
+        labels = _check_groups(sorted(set(self.groups) | set(other.groups)))  # type: ignore[type-var]
+        index = {g: i for i, g in enumerate(labels)}
+        counts = np.zeros((len(self.periods), len(labels)), dtype=np.int64)
+        edges = np.zeros((3, len(labels)), dtype=np.int64)
+        for table in (self, other):
+            cols = [index[g] for g in table.groups]
+            counts[:, cols] += table.counts
+            edges[:, cols] += np.stack([table.before, table.after, table.missing])
+        return CountTable(self.periods, labels, counts, edges[0], edges[1], edges[2])
+
+    def __add__(self, other: CountTable) -> CountTable:
+        return self.merge(other)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CountTable):
+            return NotImplemented
+        return (
+            self.periods == other.periods
+            and self.groups == other.groups
+            and np.array_equal(self.counts, other.counts)
+            and np.array_equal(self.before, other.before)
+            and np.array_equal(self.after, other.after)
+            and np.array_equal(self.missing, other.missing)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def resample(
+        self,
+        kind: Literal["month", "quarter", "financial_quarter", "calendar_year", "financial_year"],
+        *,
+        fy_start_month: int = 4,
+        incomplete: Literal["raise", "drop"] = "raise",
+    ) -> CountTable:
+        """Add the counts up into longer periods, as :meth:`CountSeries.resample` does.
+
+        With ``incomplete="drop"``, the events of a dropped period at the start move to
+        ``before`` and those at the end to ``after``, so nothing is lost.
+
+        Examples
+        --------
+        >>> import numpy as np, trendcalc as tc
+        >>> days = np.array(["2016-04-01", "2016-12-31", "2017-03-31"], dtype="datetime64[D]")
+        >>> months = tc.count_events(days, "April 2016 to March 2017")
+        >>> months.resample("financial_year").counts.tolist()
+        [[3]]
+        """
+        totals = CountSeries(self.periods, [int(c) for c in self.counts.sum(axis=1)])
+        target = totals.resample(kind, fy_start_month=fy_start_month, incomplete=incomplete)
+        first, last = target.periods[0], target.periods[-1]
+        rows = []
+        before = self.before.copy()
+        after = self.after.copy()
+        for p, row in zip(self.periods, self.counts, strict=True):
+            if p.end < first.start:
+                before += row
+            elif p.start > last.end:
+                after += row
+        for t in target.periods:
+            inside = [i for i, p in enumerate(self.periods) if t.start <= p.start <= t.end]
+            rows.append(self.counts[inside].sum(axis=0))
+        return CountTable(target.periods, self.groups, np.array(rows), before, after, self.missing)
+
+    # -- export
+
+    def to_pandas(self) -> Any:
+        """The counts as a pandas DataFrame: one row per period label, one column per group.
+
+        Needs pandas (``pip install 'trendcalc[pandas]'``).
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            raise TrendcalcError(
+                "to_pandas needs pandas: pip install 'trendcalc[pandas]'"
+            ) from None
+        columns = ["count"] if self.groups == (None,) else list(self.groups)
+        index = pd.Index([p.label for p in self.periods], name="period")
+        return pd.DataFrame(np.array(self.counts), index=index, columns=columns)
+
+    def to_polars(self) -> Any:
+        """The counts as a polars DataFrame: a ``period`` column, then one column per group.
+
+        Needs polars (``pip install 'trendcalc[polars]'``). Group labels become column
+        names, so they are written as text.
+        """
+        try:
+            import polars as pl
+        except ImportError:
+            raise TrendcalcError(
+                "to_polars needs polars: pip install 'trendcalc[polars]'"
+            ) from None
+        data: dict[str, Any] = {"period": [p.label for p in self.periods]}
+        names = ["count"] if self.groups == (None,) else [str(g) for g in self.groups]
+        for j, name in enumerate(names):
+            data[name] = self.counts[:, j]
+        return pl.DataFrame(data)
+
+
+def _span(periods: Sequence[Period]) -> str:
+    return f"{periods[0].label!r} to {periods[-1].label!r} ({len(periods)} {periods[0].kind})"
+
+
+# ----------------------------------------------------------------------------- inputs
+
+
+def _as_periods(periods: object) -> tuple[Period, ...]:
+    if isinstance(periods, str):
+        first, sep, last = periods.partition(" to ")
+        if not sep:
+            raise PeriodError(
+                f"periods as text must read 'FIRST to LAST', such as '2010/11 to 2023/24' "
+                f"(got {periods!r})"
+            )
+        return tuple(period_range(first.strip(), last.strip()))
+    if isinstance(periods, Sequence) and len(periods) > 0:
+        ps = tuple(as_period(p, name=f"periods[{i}]") for i, p in enumerate(periods))
+        _check_consecutive(ps)
+        return ps
+    raise PeriodError(
+        "periods must be a non-empty sequence of consecutive Periods or labels, or text "
+        f"such as '2010/11 to 2023/24' (got {type(periods).__name__} {periods!r})"
+    )
+
+
+def _module(obj: object) -> str:
+    return type(obj).__module__.split(".")[0]
+
+
+def _days_from_numpy(arr: NDArray[Any], name: str) -> NDArray[np.int64]:
+    if arr.dtype.kind == "M":
+        if arr.dtype != np.dtype("datetime64[D]"):
+            arr = arr.astype("datetime64[D]")  # floors, so times keep their own date
+        return np.ascontiguousarray(arr).view(np.int64).ravel()
+    if arr.dtype.kind == "O":
+        return _days_from_objects(arr.ravel().tolist(), name)
+    raise TrendcalcError(
+        f"{name} must hold dates: a numpy datetime64 array, dates or datetimes "
+        f"(got an array of {arr.dtype})"
+    )
+
+
+def _days_from_objects(values: Sequence[object], name: str) -> NDArray[np.int64]:
+    out = np.empty(len(values), dtype=np.int64)
+    for i, v in enumerate(values):
+        if v is None or (isinstance(v, float) and math.isnan(v)) or v != v:  # NaT != NaT
+            out[i] = _NAT
+        elif isinstance(v, dt.datetime):
+            out[i] = v.date().toordinal() - _EPOCH_ORDINAL  # its own (wall-clock) date
+        elif isinstance(v, dt.date):
+            out[i] = v.toordinal() - _EPOCH_ORDINAL
+        elif isinstance(v, np.datetime64):
+            out[i] = v.astype("datetime64[D]").view(np.int64)
+        else:
+            raise TrendcalcError(
+                f"{name} must hold dates, datetimes or None (got {type(v).__name__} {v!r} at "
+                f"index {i})"
+            )
+    return out
+
+
+def _days(dates: object) -> NDArray[np.int64]:
+    """Day numbers (days since 1970-01-01) of every event; missing dates are int64 min."""
+    name = "dates"
+    module = _module(dates)
+    if module == "pandas":
+        values: Any = dates
+        dtype = getattr(values, "dtype", None)
+        if getattr(dtype, "tz", None) is not None:  # the date as recorded in its own timezone
+            values = (
+                values.dt.tz_localize(None) if hasattr(values, "dt") else values.tz_localize(None)
+            )
+        if getattr(values.dtype, "kind", "O") == "M":
+            return _days_from_numpy(values.to_numpy(), name)
+        return _days_from_objects(values.tolist(), name)
+    if module == "polars":
+        import polars as pl
+
+        series: Any = dates
+        if series.dtype == pl.Date:
+            return _days_from_numpy(series.to_numpy(), name)
+        if isinstance(series.dtype, pl.Datetime):
+            if series.dtype.time_zone is not None:
+                series = series.dt.replace_time_zone(None)
+            return _days_from_numpy(series.to_numpy(), name)
+        raise TrendcalcError(
+            f"{name} must be a polars Date or Datetime series (got {series.dtype})"
+        )
+    if module == "pyarrow":
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        arr: Any = dates
+        if isinstance(arr, pa.ChunkedArray):
+            arr = arr.combine_chunks()
+        if pa.types.is_timestamp(arr.type) and arr.type.tz is not None:
+            arr = pc.local_timestamp(arr)
+        if not (pa.types.is_date(arr.type) or pa.types.is_timestamp(arr.type)):
+            raise TrendcalcError(
+                f"{name} must be a pyarrow date or timestamp array (got {arr.type})"
+            )
+        return _days_from_numpy(arr.to_numpy(zero_copy_only=False), name)
+    if isinstance(dates, np.ndarray):
+        return _days_from_numpy(dates, name)
+    if isinstance(dates, str | bytes) or not isinstance(dates, Sequence):
+        raise TrendcalcError(
+            f"{name} must be a numpy datetime64 array, a sequence of dates, or a pandas, "
+            f"polars or pyarrow column (got {type(dates).__name__})"
+        )
+    return _days_from_objects(dates, name)
+
+
+@attrs.frozen
+class _Codes:
+    """Group codes per event: label ``labels[code - offset]``, or for dense integer labels
+    (``labels`` None) the label ``code`` itself, columns ``offset`` to ``offset + width``."""
+
+    codes: NDArray[Any] | None
+    labels: tuple[Group, ...] | None
+    offset: int = 0
+
+    @property
+    def width(self) -> int:
+        assert self.labels is not None
+        return max(len(self.labels), 1) if self.codes is None else len(self.labels)
+
+
+def _codes(groups: object, n: int, rows: int) -> _Codes:
+    """Group codes per event and their labels (sorted), or dense integer codes as they are."""
+    if groups is None:
+        return _Codes(None, (None,))
+    name = "groups"
+    module = _module(groups)
+    if module == "pyarrow":
+        import pyarrow as pa
+
+        arr: Any = groups
+        if isinstance(arr, pa.ChunkedArray):
+            arr = arr.combine_chunks()
+        if arr.null_count:
+            raise TrendcalcError(f"{name} must not be missing (got {arr.null_count} nulls)")
+        encoded = arr.dictionary_encode()
+        return _sorted_codes(
+            encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64),
+            encoded.dictionary.to_pylist(),
+        )
+    if module == "pandas":
+        import pandas as pd
+
+        values: Any = groups
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            cat = values.cat if hasattr(values, "cat") else values
+            codes = np.asarray(cat.codes, dtype=np.int64)
+            if codes.size and codes.min() < 0:
+                raise TrendcalcError(f"{name} must not be missing (got NaN)")
+            return _sorted_codes(codes, list(cat.categories))
+        if values.isna().any():
+            raise TrendcalcError(f"{name} must not be missing (got NaN or None)")
+        codes, uniques = pd.factorize(values, sort=False)
+        return _sorted_codes(codes.astype(np.int64), list(uniques))
+    if module == "polars":
+        values = groups
+        if values.null_count():
+            raise TrendcalcError(f"{name} must not be missing (got {values.null_count()} nulls)")
+        return _codes_from_numpy(values.to_numpy(), rows)
+    if isinstance(groups, str | bytes) or not isinstance(groups, Sequence | np.ndarray):
+        raise TrendcalcError(
+            f"{name} must be one label per event: a sequence, numpy array, or pandas, polars "
+            f"or pyarrow column (got {type(groups).__name__})"
+        )
+    if len(groups) == 0:
+        return _Codes(np.zeros(0, dtype=np.int64), ())
+    if not isinstance(groups, np.ndarray):  # numpy would quietly turn [1, "a"] into text
+        kinds = {type(g) for g in groups}
+        if None.__class__ in kinds:
+            raise TrendcalcError("groups must not be missing (got None)")
+        is_int = [
+            issubclass(k, numbers.Integral) and not issubclass(k, bool | np.bool_) for k in kinds
+        ]
+        is_str = [issubclass(k, str) for k in kinds]
+        shown = ", ".join(sorted(k.__name__ for k in kinds))
+        if not all(a or b for a, b in zip(is_int, is_str, strict=True)):
+            raise TrendcalcError(f"groups must be str or int labels (got {shown})")
+        if not (all(is_int) or all(is_str)):
+            raise TrendcalcError(f"groups must be all str or all int, not a mix (got {shown})")
+        return _codes_from_numpy(np.asarray(groups, dtype=object if str in kinds else None), rows)
+    return _codes_from_numpy(groups, rows)
+
+
+_DENSE_CELLS = 4_000_000  # count integer labels in place while the table stays this small
+
+
+def _codes_from_numpy(arr: NDArray[Any], rows: int) -> _Codes:
+    if arr.ndim != 1:
+        raise TrendcalcError(
+            f"groups must be one label per event, one-dimensional (got shape {arr.shape})"
+        )
+    if arr.dtype.kind in "iu":
+        if arr.size == 0:
+            return _Codes(arr.astype(np.int64), ())
+        high = int(arr.max())
+        if high >= 0 and (high + 1) * rows <= _DENSE_CELLS:
+            # count by the labels themselves; the kernel refuses a label below 0 (checking
+            # each block as it goes) and count_events then counts again from the least
+            return _Codes(arr, None, 0)
+        low = int(arr.min())
+        if (high - low + 1) * rows <= _DENSE_CELLS:
+            return _Codes(arr, None, low)
+        labels, inverse = np.unique(arr, return_inverse=True)
+        return _Codes(inverse.astype(np.int64), tuple(int(v) for v in labels))
+    if arr.dtype.kind in "UO":
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - pandas is optional
+            pd = None
+        if pd is not None:
+            codes, uniques = pd.factorize(arr, sort=False)
+            if (codes < 0).any():
+                raise TrendcalcError("groups must not be missing (got None or NaN)")
+            return _sorted_codes(codes.astype(np.int64), list(uniques))
+        labels, inverse = np.unique(arr, return_inverse=True)
+        return _sorted_codes(inverse.astype(np.int64), list(labels))
+    raise TrendcalcError(f"groups must be labels, str or int (got an array of {arr.dtype})")
+
+
+def _sorted_codes(codes: NDArray[np.int64], uniques: list[Any]) -> _Codes:
+    labels: list[Group] = []
+    for u in uniques:
+        if isinstance(u, bool | np.bool_) or u is None:
+            raise TrendcalcError(f"groups must be str or int labels (got {u!r})")
+        if isinstance(u, str):
+            labels.append(str(u))
+        elif isinstance(u, numbers.Integral):
+            labels.append(int(u))
+        elif isinstance(u, float) and math.isnan(u):
+            raise TrendcalcError("groups must not be missing (got NaN)")
+        else:
+            raise TrendcalcError(f"groups must be str or int labels (got {type(u).__name__} {u!r})")
+    order = sorted(range(len(labels)), key=lambda i: labels[i])  # type: ignore[arg-type,return-value]
+    try:
+        sorted_labels = _check_groups([labels[i] for i in order]) if labels else ()
+    except TrendcalcError:
+        raise TrendcalcError("groups must be all str or all int, not a mix") from None
+    rank = np.empty(len(labels), dtype=np.int64)
+    rank[order] = np.arange(len(labels))
+    return _Codes(rank[codes], sorted_labels)
+
+
+# ----------------------------------------------------------------------------- counting
+
+
+def _lookup(periods: Sequence[Period]) -> tuple[int, NDArray[np.intp]]:
+    """The first day number, and a table from day offset (+1) to row: before, periods, after."""
+    start = periods[0].start.toordinal() - _EPOCH_ORDINAL
+    ndays = periods[-1].end.toordinal() - periods[0].start.toordinal() + 1
+    p = len(periods)
+    table = np.empty(ndays + 2, dtype=np.intp)
+    table[0] = p  # before
+    table[-1] = p + 1  # after
+    offset = 1
+    for i, period in enumerate(periods):
+        table[offset : offset + period.days] = i
+        offset += period.days
+    return start, table
+
+
+class _LabelBelowOffset(Exception):
+    """A group label below the kernel's offset: count again with a lower one."""
+
+
+def count_kernel(
+    days: NDArray[np.int64],
+    codes: NDArray[Any] | None,
+    periods: Sequence[Period],
+    n_groups: int,
+    offset: int = 0,
+) -> NDArray[np.int64]:
+    """Counts as rows (periods..., before, after, missing) by ``n_groups`` columns.
+
+    Event ``i`` goes to column ``codes[i] - offset`` (column 0 without codes).
+    """
+    start, table = _lookup(periods)
+    ndays = table.size - 2
+    rows = len(periods) + 2
+    cells = table.astype(np.int64) * n_groups  # the first cell of each day's row
+    total = np.zeros(rows * n_groups, dtype=np.int64)
+    chunk = min(_CHUNK, max(days.size, 1))
+    block = np.empty(chunk, dtype=np.int64)
+    cell = np.empty(chunk, dtype=np.int64)
+    for lo in range(0, days.size, chunk):
+        d = days[lo : lo + chunk]
+        b, c = block[: d.size], cell[: d.size]
+        # clip first (NaT, the int64 minimum, becomes "before"), then shift: no overflow
+        np.clip(d, start - 1, start + ndays, out=b)
+        b -= start - 1
+        np.take(cells, b, out=c)
+        if codes is not None:
+            part = codes[lo : lo + chunk]
+            if part.min() < offset:
+                raise _LabelBelowOffset
+            c += part
+            if offset:
+                c -= offset
+        total += np.bincount(c, minlength=rows * n_groups)
+    result = np.zeros((rows + 1, n_groups), dtype=np.int64)
+    result[:rows] = total.reshape(rows, n_groups)
+    # NaT was clipped into "before": move it to "missing" (only "before" can hold one)
+    missing = days == _NAT if result[rows - 2].any() else np.zeros(0, dtype=bool)
+    if missing.any():
+        if codes is None:
+            lost = np.array([int(missing.sum())])
+        else:
+            lost = np.bincount(codes[missing].astype(np.int64) - offset, minlength=n_groups)
+        result[rows] = lost
+        result[rows - 2] -= lost
+    return result
+
+
+def count_events(dates: object, periods: object, *, groups: object = None) -> CountTable:
+    """Count events into periods (and groups), fast and with nothing dropped.
+
+    Parameters
+    ----------
+    dates : array or column of dates
+        One per event: a numpy ``datetime64`` array of any unit, a sequence of
+        ``datetime.date`` or ``datetime.datetime`` (None for no date), a pandas Series
+        or Index, a polars Series, or a pyarrow array. Order does not matter. A time of
+        day counts on its own date; a timezone-aware time counts on its date as recorded
+        in its own timezone (the wall-clock date), without conversion.
+    periods : sequence of Period or str, or str
+        Consecutive periods of one kind (labels are read by :func:`parse_period`), or
+        text ``"FIRST to LAST"`` such as ``"2010/11 to 2023/24"`` for every period
+        between.
+    groups : optional, one label per event
+        str or int labels (all of one kind), in any of the containers ``dates`` may be.
+        Columns of the table are the labels seen, sorted.
+
+    Returns
+    -------
+    CountTable
+        Events dated before the first period go to ``before``, after the last to
+        ``after``, and events with no date (None, NaT, NaN, null) to ``missing``.
+
+    Raises
+    ------
+    TrendcalcError
+        If dates are not dates, ``groups`` has a different length, labels are mixed or
+        missing, or the periods are not consecutive.
+
+    Examples
+    --------
+    >>> import numpy as np, trendcalc as tc
+    >>> dates = np.array(["2016-03-31", "2016-04-01", "2017-03-31", "NaT"], dtype="datetime64[D]")
+    >>> t = tc.count_events(dates, "2016/17 to 2017/18", groups=[5, 5, 7, 7])
+    >>> t.groups, t.counts.tolist()
+    ((5, 7), [[1, 1], [0, 0]])
+    >>> t.before.tolist(), t.after.tolist(), t.missing.tolist(), t.n_events
+    ([1, 0], [0, 0], [0, 1], 4)
+    """
+    ps = _as_periods(periods)
+    days = _days(dates)
+    found = _codes(groups, days.size, len(ps) + 3)
+    if found.codes is not None and found.codes.size != days.size:
+        raise TrendcalcError(
+            f"groups must have one label per event: {days.size:,} dates but "
+            f"{found.codes.size:,} labels"
+        )
+    if found.labels is None:  # dense integer labels: count in place, keep the columns used
+        assert found.codes is not None
+        codes, offset = found.codes, found.offset
+        try:
+            result = count_kernel(days, codes, ps, int(codes.max()) - offset + 1, offset)
+        except _LabelBelowOffset:  # a negative label: count from the least one
+            offset = int(codes.min())
+            result = count_kernel(days, codes, ps, int(codes.max()) - offset + 1, offset)
+        used = np.flatnonzero(result.sum(axis=0))
+        result = result[:, used]
+        labels: tuple[Group, ...] = tuple(int(v) + offset for v in used)
+    elif not found.labels and found.codes is not None:  # no events, with groups
+        return CountTable.zero(ps, ())
+    else:
+        labels = found.labels
+        result = count_kernel(days, found.codes, ps, found.width)
+    p = len(ps)
+    return CountTable(ps, labels, result[:p], result[p], result[p + 1], result[p + 2])
