@@ -79,8 +79,10 @@ def main() -> None:
     defined = before != 0
     differ = int(np.count_nonzero(exact_values[defined] != float_values[defined]))
 
-    print(f"machine: {platform.machine()}, {platform.python_implementation()} "
-          f"{platform.python_version()}, numpy {np.__version__}")
+    print(
+        f"machine: {platform.machine()}, {platform.python_implementation()} "
+        f"{platform.python_version()}, numpy {np.__version__}"
+    )
     print(f"pairs: {args.n:,}, places: {args.places}, best of {args.repeat}")
     print()
     print(f"{'method':<34} {'seconds':>9} {'ns/pair':>8} {'vs numpy':>9}")
@@ -92,10 +94,14 @@ def main() -> None:
     for name, t in rows:
         print(f"{name:<34} {t:>9.3f} {t / args.n * 1e9:>8.1f} {t / t_float:>8.2f}x")
     print()
-    print(f"exact rounding costs {t_exact / t_float:.2f}x the float version "
-          f"and is {t_decimal / t_exact:.0f}x faster than the decimal loop")
-    print(f"the float route publishes a different figure for {differ:,} of "
-          f"{int(defined.sum()):,} pairs ({differ / defined.sum():.3%})")
+    print(
+        f"exact rounding costs {t_exact / t_float:.2f}x the float version "
+        f"and is {t_decimal / t_exact:.0f}x faster than the decimal loop"
+    )
+    print(
+        f"the float route publishes a different figure for {differ:,} of "
+        f"{int(defined.sum()):,} pairs ({differ / defined.sum():.3%})"
+    )
 
 
 if __name__ == "__main__":

@@ -326,3 +326,20 @@ def test_large_array_matches_numpy_reference() -> None:
     assert np.array_equal(t.counts, expected)
     assert t.missing.sum() == (~valid).sum()
     assert t.n_events == days.size
+
+
+@pytest.mark.parametrize("periods", ["1965 to 1966", "1970 to 1971", "2015/16 to 2017/18"])
+def test_extreme_day_numbers_and_nat_never_wrap_into_the_wrong_side(periods: str) -> None:
+    # day numbers near the ends of int64 are no real dates, but must still land on their side
+    lowest, highest = np.iinfo(np.int64).min + 1, np.iinfo(np.int64).max
+    days = np.array(
+        [lowest, lowest + 5, highest, highest - 5, np.iinfo(np.int64).min, 0], dtype=np.int64
+    )
+    table = tc.count_events(days.view("datetime64[D]"), periods, groups=[1, 2, 1, 2, 1, 2])
+    first, last = (tc.parse_period(p) for p in periods.split(" to "))
+    zero = dt.date(1970, 1, 1)
+    assert table.missing.tolist() == [1, 0]
+    assert table.before.tolist() == [1, 1 + (zero < first.start)]
+    assert table.after.tolist() == [1, 1 + (zero > last.end)]
+    assert int(table.counts.sum()) == int(first.start <= zero <= last.end)
+    assert table.n_events == 6

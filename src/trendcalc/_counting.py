@@ -20,6 +20,7 @@ __all__ = ["CountTable", "count_events"]
 
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _NAT = np.iinfo(np.int64).min
+_INT64_MAX = np.iinfo(np.int64).max
 _CHUNK = 1 << 15  # events per block: keeps the temporaries in cache
 
 Group = str | int | None
@@ -514,6 +515,10 @@ def _codes_from_numpy(arr: NDArray[Any], rows: int) -> _Codes:
             return _Codes(arr, None, low)
         labels, inverse = np.unique(arr, return_inverse=True)
         return _Codes(inverse.astype(np.int64), tuple(int(v) for v in labels))
+    if arr.dtype.kind == "U" and arr.size:
+        found = _factorize_text(arr)
+        if found is not None:
+            return found
     if arr.dtype.kind in "UO":
         try:
             import pandas as pd
@@ -527,6 +532,51 @@ def _codes_from_numpy(arr: NDArray[Any], rows: int) -> _Codes:
         labels, inverse = np.unique(arr, return_inverse=True)
         return _sorted_codes(inverse.astype(np.int64), list(labels))
     raise TrendcalcError(f"groups must be labels, str or int (got an array of {arr.dtype})")
+
+
+_FNV_PRIME = np.uint64(1099511628211)
+
+
+def _factorize_text(arr: NDArray[np.str_]) -> _Codes | None:
+    """Factorise fixed-width text by a 64-bit hash of its characters, then verify.
+
+    Hashing the characters block by block and factorising the integers is far quicker
+    than sorting or hashing millions of strings. Every event's text is then compared with
+    its group's label, so a hash collision is caught (and None returned, for the exact
+    but slower route) rather than merging two groups.
+    """
+    n, width = arr.size, arr.dtype.itemsize // 4
+    chars = np.ascontiguousarray(arr).view(np.uint32).reshape(n, width)
+    hashes = np.empty(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for lo in range(0, n, _CHUNK):
+            block = chars[lo : lo + _CHUNK]
+            h = np.full(block.shape[0], 14695981039346656037, dtype=np.uint64)
+            for j in range(width):
+                h ^= block[:, j]
+                h *= _FNV_PRIME
+            hashes[lo : lo + _CHUNK] = h
+    distinct, codes = (
+        np.unique(hashes, return_inverse=True) if n < 50_000 else _factorize_ints(hashes)
+    )
+    first = np.empty(len(distinct), dtype=np.int64)
+    first[codes[::-1]] = np.arange(n - 1, -1, -1)
+    labels = arr[first]
+    for lo in range(0, n, _CHUNK):  # verify: no two texts share a hash
+        if not np.array_equal(arr[lo : lo + _CHUNK], labels[codes[lo : lo + _CHUNK]]):
+            return None
+    return _sorted_codes(codes.astype(np.int64), [str(x) for x in labels])
+
+
+def _factorize_ints(values: NDArray[np.uint64]) -> tuple[NDArray[np.uint64], NDArray[np.intp]]:
+    """Distinct values and codes, by pandas' hash table when pandas is there."""
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is optional
+        distinct, inverse = np.unique(values, return_inverse=True)
+        return distinct, inverse
+    codes, distinct = pd.factorize(values, sort=False)
+    return np.asarray(distinct), codes
 
 
 def _sorted_codes(codes: NDArray[np.int64], uniques: list[Any]) -> _Codes:
@@ -584,42 +634,74 @@ def count_kernel(
     """Counts as rows (periods..., before, after, missing) by ``n_groups`` columns.
 
     Event ``i`` goes to column ``codes[i] - offset`` (column 0 without codes).
+
+    Each block of days is shifted so the first period's first day is 1 and looked up in a
+    table whose ends stand for "before" and "after": ``np.take(..., mode="clip")`` sends
+    every earlier day to the first entry and every later one to the last. Shifting can
+    wrap only for day numbers within ``start`` of the int64 minimum, which is NaT (no date)
+    and otherwise no real date; those events are found afterwards, only if "before" or
+    "after" holds anything, and moved to "missing" (NaT) or counted again exactly.
     """
     start, table = _lookup(periods)
-    ndays = table.size - 2
     rows = len(periods) + 2
+    base = start - 1
     cells = table.astype(np.int64) * n_groups  # the first cell of each day's row
     total = np.zeros(rows * n_groups, dtype=np.int64)
     chunk = min(_CHUNK, max(days.size, 1))
     block = np.empty(chunk, dtype=np.int64)
     cell = np.empty(chunk, dtype=np.int64)
-    for lo in range(0, days.size, chunk):
-        d = days[lo : lo + chunk]
-        b, c = block[: d.size], cell[: d.size]
-        # clip first (NaT, the int64 minimum, becomes "before"), then shift: no overflow
-        np.clip(d, start - 1, start + ndays, out=b)
-        b -= start - 1
-        np.take(cells, b, out=c)
-        if codes is not None:
-            part = codes[lo : lo + chunk]
-            if part.min() < offset:
-                raise _LabelBelowOffset
-            c += part
-            if offset:
-                c -= offset
-        total += np.bincount(c, minlength=rows * n_groups)
+    with np.errstate(over="ignore"):
+        for lo in range(0, days.size, chunk):
+            d = days[lo : lo + chunk]
+            b, c = block[: d.size], cell[: d.size]
+            np.subtract(d, base, out=b)
+            np.take(cells, b, out=c, mode="clip")
+            if codes is not None:
+                part = codes[lo : lo + chunk]
+                if part.min() < offset:
+                    raise _LabelBelowOffset
+                c += part
+                if offset:
+                    c -= offset
+            total += np.bincount(c, minlength=rows * n_groups)
     result = np.zeros((rows + 1, n_groups), dtype=np.int64)
     result[:rows] = total.reshape(rows, n_groups)
-    # NaT was clipped into "before": move it to "missing" (only "before" can hold one)
-    missing = days == _NAT if result[rows - 2].any() else np.zeros(0, dtype=bool)
-    if missing.any():
-        if codes is None:
-            lost = np.array([int(missing.sum())])
-        else:
-            lost = np.bincount(codes[missing].astype(np.int64) - offset, minlength=n_groups)
-        result[rows] = lost
-        result[rows - 2] -= lost
+    if result[rows - 2 :].any():
+        _fix_wrapped(result, days, codes, offset, base, n_groups)
     return result
+
+
+def _fix_wrapped(
+    result: NDArray[np.int64],
+    days: NDArray[np.int64],
+    codes: NDArray[Any] | None,
+    offset: int,
+    base: int,
+    n_groups: int,
+) -> None:
+    """Move NaT to "missing", and days whose shift wrapped around int64 to their side."""
+    before, after, missing = result.shape[0] - 3, result.shape[0] - 2, result.shape[0] - 1
+    if base > 0:  # day - base fell below the int64 minimum: wrapped high, clipped to "after"
+        wrapped, landed, home = days < _NAT + base, after, before
+    elif base < 0:  # day - base rose above the int64 maximum: wrapped low, into "before"
+        wrapped, landed, home = days > _INT64_MAX + base, before, after
+    else:
+        wrapped, landed, home = np.zeros(days.shape, dtype=bool), before, before
+    nat = days == _NAT
+    moved = wrapped | nat
+    if not moved.any():
+        return
+
+    def columns(mask: NDArray[np.bool_]) -> NDArray[np.int64]:
+        if codes is None:
+            return np.zeros(int(mask.sum()), dtype=np.int64)
+        return codes[mask].astype(np.int64) - offset
+
+    # NaT that did not wrap was clipped into "before"
+    np.subtract.at(result[landed], columns(wrapped), 1)
+    np.subtract.at(result[before], columns(nat & ~wrapped), 1)
+    np.add.at(result[missing], columns(nat), 1)
+    np.add.at(result[home], columns(wrapped & ~nat), 1)
 
 
 def count_events(dates: object, periods: object, *, groups: object = None) -> CountTable:
