@@ -113,7 +113,7 @@ def main() -> None:
     memory = peak_extra_mb(lambda: tc.count_events(days, years, groups=codes))
 
     scaling = []
-    for n in (1_000_000, args.n):
+    for n in sorted({min(1_000_000, args.n), args.n}):
         d, c = (days[:n], codes[:n])
         t_n = best_of(args.repeat, lambda d=d, c=c: tc.count_events(d, years, groups=c))
         scaling.append((n, t_n))
