@@ -31,17 +31,9 @@ import tracemalloc
 from collections.abc import Callable
 
 import numpy as np
+from _timing import best_of  # benchmarks/_timing.py, beside this script
 
 import trendcalc as tc
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def make(n: int, seed: int) -> tuple[np.ndarray, np.ndarray]:

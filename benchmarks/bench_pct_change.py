@@ -19,22 +19,12 @@ from __future__ import annotations
 
 import argparse
 import platform
-import time
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 import numpy as np
+from _timing import best_of  # benchmarks/_timing.py, beside this script
 
 import trendcalc as tc
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def decimal_loop(before: np.ndarray, after: np.ndarray, places: int) -> list[Decimal | None]:

@@ -396,64 +396,57 @@ def compare_counts(
     lvl = _check_level(level)
     stats = _scipy_stats()
     total = before + after
+    common = {
+        "before": before,
+        "after": after,
+        "exposure_before": e1,
+        "exposure_after": e2,
+        "method": method,
+        "alternative": alternative,
+        "level": lvl,
+    }
     if total == 0:
         return Comparison(
-            before,
-            after,
-            e1,
-            e2,
-            method,
-            alternative,
-            lvl,
-            None,
-            None,
-            None,
-            1.0,
-            0.0 if method != "exact" else None,
-            "no offences in either period",
+            **common,  # type: ignore[arg-type]
+            rate_ratio=None,
+            lower=None,
+            upper=None,
+            p_value=1.0,
+            statistic=None if method == "exact" else 0.0,
+            note="no offences in either period",
         )
-    share = e2 / (e1 + e2)  # the later count's share of the total under equal rates
-    ratio = None if before == 0 else (after / e2) / (before / e1)
+    scipy_alternative = {"two-sided": "two-sided", "larger": "greater", "smaller": "less"}
     note = ""
     statistic: float | None = None
     z_score = (after * e1 - before * e2) / math.sqrt(total * e1 * e2)
     if method == "exact":
-        scipy_alt = {"two-sided": "two-sided", "larger": "greater", "smaller": "less"}[alternative]
-        p = float(stats.binomtest(after, total, share, alternative=scipy_alt).pvalue)
-    elif method == "score":
+        share = e2 / (e1 + e2)  # the later count's share of the total under equal rates
+        test = stats.binomtest(after, total, share, alternative=scipy_alternative[alternative])
+        p = float(test.pvalue)
+    elif method == "score" or total > ETEST_LIMIT:
         statistic = z_score
         p = _normal_p(stats, z_score, alternative)
-    else:
-        if total > ETEST_LIMIT:
-            statistic = z_score
-            p = _normal_p(stats, z_score, alternative)
+        if method == "etest":
             note = (
                 f"with {total:,} offences the E-test is computed by its normal approximation "
                 "(the score test), which it matches closely at such counts"
             )
-        else:
-            scipy_alt = {"two-sided": "two-sided", "larger": "greater", "smaller": "less"}[
-                alternative
-            ]
-            result = stats.poisson_means_test(after, e2, before, e1, alternative=scipy_alt)
-            statistic, p = float(result.statistic), float(result.pvalue)
+    else:
+        result = stats.poisson_means_test(
+            after, e2, before, e1, alternative=scipy_alternative[alternative]
+        )
+        statistic, p = float(result.statistic), float(result.pvalue)
     lower, upper = _ratio_interval(
         stats, before, after, e1, e2, lvl, "score" if method == "score" else "exact"
     )
     return Comparison(
-        before,
-        after,
-        e1,
-        e2,
-        method,
-        alternative,
-        lvl,
-        ratio,
-        lower,
-        upper,
-        min(p, 1.0),
-        statistic,
-        note,
+        **common,  # type: ignore[arg-type]
+        rate_ratio=None if before == 0 else (after / e2) / (before / e1),
+        lower=lower,
+        upper=upper,
+        p_value=min(p, 1.0),
+        statistic=statistic,
+        note=note,
     )
 
 
