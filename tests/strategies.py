@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import typing
 from decimal import Decimal
 from fractions import Fraction
 
@@ -37,19 +38,7 @@ start_months = st.integers(min_value=2, max_value=12)
 @st.composite
 def periods(draw: st.DrawFn) -> tc.Period:
     """A period of any kind, including a range of days."""
-    kind = draw(
-        st.sampled_from(
-            [
-                "month",
-                "quarter",
-                "financial_quarter",
-                "calendar_year",
-                "financial_year",
-                "year_ending",
-                "range",
-            ]
-        )
-    )
+    kind = draw(st.sampled_from(typing.get_args(tc.PeriodKind)))
     y = draw(years)
     if kind == "month":
         return tc.month(y, draw(st.integers(1, 12)))

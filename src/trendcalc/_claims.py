@@ -45,8 +45,6 @@ Qualifier = Literal[
 ]
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
 
-ClaimKind = Literal["total", "change", "daily_rate", "population_rate", "ratio", "frequency"]
-
 CountLike = int | str | Figure
 
 _MODE_WORDS = {
@@ -919,6 +917,39 @@ def _number(word: str, text: str) -> Figure:
         raise TrendcalcError(f"claim {text!r}: {word!r} is not a number") from None
 
 
+def read_ratio_words(
+    claim: object, qualifier: Qualifier | None
+) -> tuple[Qualifier, Fraction, bool]:
+    """Read a change in words: its qualifier, its target, and whether that is a multiple.
+
+    The target is a ratio ``after / before`` for a multiple ("doubled": 2), else a
+    percentage change ("fell by a quarter": -25).
+    """
+    if not isinstance(claim, str):
+        raise TrendcalcError(f"claim must be words such as 'doubled' (got {claim!r})")
+    q, words = _split_qualifier(claim, qualifier)
+    if words in _MULTIPLE_WORDS:
+        return q, _MULTIPLE_WORDS[words], True
+    if words.startswith("twice"):
+        return q, Fraction(2), True
+    if m := re.fullmatch(rf"(?P<n>{_NUMBER})\s*(?:times|fold)(?:\s.*)?", words):
+        return q, _number(m["n"], claim).value, True
+    m = re.fullmatch(
+        r"(?:(?P<verb>" + "|".join(_UP_WORDS + _DOWN_WORDS) + r")\s+)?(?:by\s+)?"
+        r"(?:(?P<n>a|one|two|three|four|nine)\s+)?"
+        r"(?P<f>half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)",
+        words,
+    )
+    if m is None:
+        raise TrendcalcError(
+            f"claim {claim!r} is not a change in words trendcalc knows: use e.g. 'doubled', "
+            "'nearly doubled', 'four times', 'halved', 'a third', 'rose by a quarter', "
+            "'fell by half'"
+        )
+    fraction = Fraction(_NUMBER_WORDS[m["n"] or "one"], _FRACTION_WORDS[m["f"].rstrip("s")])
+    return q, 100 * fraction * (-1 if m["verb"] in _DOWN_WORDS else 1), False
+
+
 def check_ratio(
     before: CountLike,
     after: CountLike,
@@ -972,49 +1003,13 @@ def check_ratio(
     'From 112 to 58 is 0.518 times as many, which fits halved (a ratio of 0.45 to 0.55).'
     """
     mode = check_mode(mode)
-    if not isinstance(claim, str):
-        raise TrendcalcError(f"claim must be words such as 'doubled' (got {claim!r})")
-    q, words = _split_qualifier(claim, qualifier)
-    number = _NUMBER
-    multiple: Fraction | None = None
-    percent: Fraction | None = None
-    if words in _MULTIPLE_WORDS:
-        multiple = _MULTIPLE_WORDS[words]
-    elif words.startswith("twice"):
-        multiple = Fraction(2)
-    elif m := re.fullmatch(rf"(?P<n>{number})\s*(?:times|fold)(?:\s.*)?", words):
-        multiple = _number(m["n"], claim).value
-    elif m := re.fullmatch(
-        r"(?:(?P<verb>" + "|".join(_UP_WORDS + _DOWN_WORDS) + r")\s+)?(?:by\s+)?"
-        r"(?:(?P<n>a|one|two|three|four|nine)\s+)?"
-        r"(?P<f>half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)",
-        words,
-    ):
-        verb = m["verb"]
-        fraction = Fraction(_NUMBER_WORDS[m["n"] or "one"], _FRACTION_WORDS[m["f"].rstrip("s")])
-        percent = 100 * fraction * (-1 if verb in _DOWN_WORDS else 1)
-    else:
-        raise TrendcalcError(
-            f"claim {claim!r} is not a change in words trendcalc knows: use e.g. 'doubled', "
-            "'nearly doubled', 'four times', 'halved', 'a third', 'rose by a quarter', "
-            "'fell by half'"
-        )
+    q, target, is_multiple = read_ratio_words(claim, qualifier)
     said = claim.strip()
-    if multiple is not None:
-        target = multiple
+    places = 1 if is_multiple else 0  # a ratio to one decimal, or whole percentage points
+    to_ratio: Callable[[Interval], Interval] = (lambda i: i) if is_multiple else _percent_to_ratio
 
-        def accepted_for(m: Mode) -> Interval:
-            return qualified_interval(target, 1, q, m)
-
-        to_ratio: Callable[[Interval], Interval] = lambda i: i  # noqa: E731
-    else:
-        assert percent is not None
-        target = percent
-
-        def accepted_for(m: Mode) -> Interval:
-            return qualified_interval(target, 0, q, m)
-
-        to_ratio = _percent_to_ratio
+    def accepted_for(m: Mode) -> Interval:
+        return qualified_interval(target, places, q, m)
 
     def holds(m: Mode) -> bool:
         b = _counts_range(before, "before", m)[0]
@@ -1024,58 +1019,83 @@ def check_ratio(
     b_range, b_fig = _counts_range(before, "before", mode)
     a_range, a_fig = _counts_range(after, "after", mode)
     lead = f"From {_describe_input(b_fig, b_range)} to {_describe_input(a_fig, a_range)}"
+    accepted = accepted_for(mode)
     positive = range(max(b_range.start, 1), b_range.stop)
-    reported = Figure(said, target, 1 if multiple is not None else 0, False)
+    computed: Fraction | Interval | None = None
     if not positive:
-        return _verdict(
-            claim="ratio",
-            reported=reported,
-            shown=said,
-            qualifier="exact",
-            mode=mode,
-            holds=lambda m: False,
-            accepted=accepted_for(mode),
-            computed=None,
-            lead=f"{lead} is no multiple and no fraction: the earlier count is zero",
-            unit="",
-        )
-    low = Fraction(a_range.start, positive[-1])
-    high = Fraction(a_range[-1], positive.start)
-    if multiple is not None:
-        computed = _hull(low, high)
-        lead += f" is {_computed_text(computed, 1, ' times as many')}"
-        accepted = accepted_for(mode)
-        fits_text = f"{said} (ratios {accepted})"
-        if q == "exact" and accepted.lower is not None and accepted.upper is not None:
-            fits_text = (
-                f"{said} (a ratio of {round_fraction(accepted.lower, 2, 'half_up')} to "
-                f"{round_fraction(accepted.upper, 2, 'half_up')})"
-            )
+        sentence = f"{lead} is no multiple and no fraction: the earlier count is zero."
     else:
-        computed = _hull(100 * low - 100, 100 * high - 100)
-        lead += f" is a change of {_computed_text(computed, 0, '%')}"
-        fits_text = f"'{said}'"
-    consistent_modes = tuple(m for m in MODES if holds(m))  # type: ignore[arg-type]
-    verdict = _verdict(
+        low = Fraction(a_range.start, positive[-1])
+        high = Fraction(a_range[-1], positive.start)
+        if is_multiple:
+            computed = _hull(low, high)
+            lead += f" is {_computed_text(computed, 1, ' times as many')}"
+            fits_text = f"{said} (ratios {accepted})"
+            if q == "exact" and accepted.lower is not None and accepted.upper is not None:
+                fits_text = (
+                    f"{said} (a ratio of {round_fraction(accepted.lower, 2, 'half_up')} to "
+                    f"{round_fraction(accepted.upper, 2, 'half_up')})"
+                )
+        else:
+            computed = _hull(100 * low - 100, 100 * high - 100)
+            lead += f" is a change of {_computed_text(computed, 0, '%')}"
+            fits_text = f"'{said}'"
+    holds_under = tuple(m for m in MODES if positive and holds(m))  # type: ignore[arg-type]
+    consistent = mode in holds_under
+    if positive:
+        sentence = f"{lead}, which {'fits' if consistent else 'does not fit'} {fits_text}."
+    return Verdict(
         claim="ratio",
-        reported=reported,
-        shown=said,
-        qualifier="more than",  # word the sentence as "fits" / "does not fit"
-        mode=mode,
-        holds=lambda m: m in consistent_modes,
-        accepted=accepted_for(mode),
-        computed=computed,
-        lead=lead,
-        unit="",
-    )
-    sentence = f"{lead}, which {'fits' if verdict.consistent else 'does not fit'} {fits_text}."
-    return attrs.evolve(
-        verdict,
+        reported=said,
         qualifier=q,
-        explanation=sentence,
+        mode=mode,
+        consistent=consistent,
+        holds_under=holds_under,
+        computed=computed,
         computed_rounded=None,
-        unit="x" if multiple is not None else "%",
+        accepted=accepted,
+        explanation=sentence,
+        unit="x" if is_multiple else "%",
     )
+
+
+def read_frequency_words(
+    claim: object, qualifier: Qualifier | None
+) -> tuple[Qualifier, Figure, Figure | None, str]:
+    """Read how often, in words: the qualifier, the number of offences, the gap between
+    them when the claim gives one ("one every 10 minutes"), and the unit of time."""
+    if not isinstance(claim, str):
+        raise TrendcalcError(f"claim must be words such as 'six an hour' (got {claim!r})")
+    text = re.sub(r"^(?:an?\s+)?average\s+of\s+", "", " ".join(claim.lower().split()))
+    q, words = _split_qualifier(text, qualifier)
+    words = re.sub(r"^(?:an?\s+)?average\s+of\s+", "", words)
+    units = "second|minute|hour|day|week"
+    gap = re.fullmatch(
+        rf"(?P<n>{_NUMBER})(?:\s+[a-z' ]+?)?\s+every\s+(?:(?P<m>{_NUMBER})\s+)?(?P<u>{units})s?",
+        words,
+    )
+    rate = re.fullmatch(
+        rf"(?P<n>{_NUMBER})(?:\s+[a-z' ]+?)?\s+(?:a|an|per|each)\s+(?P<u>{units})", words
+    )
+    match = gap if gap is not None else rate
+    if match is None:
+        raise TrendcalcError(
+            f"claim {claim!r} is not a frequency trendcalc knows: use e.g. 'one every 10 "
+            "minutes', 'six an hour', 'a crime every seven seconds', '15 a day'"
+        )
+    n = _number(match["n"], claim)
+    gap_figure = None
+    if gap is not None:
+        if gap["m"]:
+            gap_figure = _number(gap["m"], claim)
+        elif n.value == 1:  # "one every hour": a gap of 1 hour ("six every hour" is a rate)
+            gap_figure = Figure("1", Fraction(1), 0, False)
+    if gap_figure is not None and q in ("almost", "nearly"):
+        raise TrendcalcError(
+            f"claim {claim!r}: {q!r} is not used with 'every' claims, being unclear which "
+            "number it qualifies; check the rate instead, e.g. 'almost six an hour'"
+        )
+    return q, n, gap_figure, match["u"]
 
 
 def check_frequency(
@@ -1132,40 +1152,9 @@ def check_frequency(
     False
     """
     mode = check_mode(mode)
-    if not isinstance(claim, str):
-        raise TrendcalcError(f"claim must be words such as 'six an hour' (got {claim!r})")
     p = as_period(period, name="period")
-    text = re.sub(r"^(?:an?\s+)?average\s+of\s+", "", " ".join(claim.lower().split()))
-    q, words = _split_qualifier(text, qualifier)
-    words = re.sub(r"^(?:an?\s+)?average\s+of\s+", "", words)
-    units = "second|minute|hour|day|week"
-    gap = re.fullmatch(
-        rf"(?P<n>{_NUMBER})(?:\s+[a-z' ]+?)?\s+every\s+(?:(?P<m>{_NUMBER})\s+)?(?P<u>{units})s?",
-        words,
-    )
-    rate = re.fullmatch(
-        rf"(?P<n>{_NUMBER})(?:\s+[a-z' ]+?)?\s+(?:a|an|per|each)\s+(?P<u>{units})", words
-    )
-    if gap is None and rate is None:
-        raise TrendcalcError(
-            f"claim {claim!r} is not a frequency trendcalc knows: use e.g. 'one every 10 "
-            "minutes', 'six an hour', 'a crime every seven seconds', '15 a day'"
-        )
-    match = gap if gap is not None else rate
-    assert match is not None
-    unit = match["u"]
+    q, n, gap_figure, unit = read_frequency_words(claim, qualifier)
     per_day = _UNITS_PER_DAY[unit]
-    n = _number(match["n"], claim)
-    gap_figure = _number(match["m"], claim) if gap is not None and gap["m"] else None
-    if gap is not None and gap_figure is None:
-        gap_figure = Figure("1", Fraction(1), 0, False)  # "one every hour": a gap of 1 hour
-        if n.value != 1:  # "six every hour" is a rate
-            gap_figure = None
-    if gap_figure is not None and q in ("almost", "nearly"):
-        raise TrendcalcError(
-            f"claim {claim!r}: {q!r} is not used with 'every' claims, being unclear which "
-            "number it qualifies; check the rate instead, e.g. 'almost six an hour'"
-        )
 
     def accepted_for(m: Mode) -> Interval:
         """Accepted counts per unit of time."""

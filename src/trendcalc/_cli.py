@@ -252,10 +252,6 @@ def _check(args: argparse.Namespace, out: TextIO) -> int:
     return 0 if report.all_hold else 1
 
 
-def _exact(x: Fraction) -> str:
-    return format_exact(x)
-
-
 def _computed_cell(result: ClaimResult) -> str:
     v = result.verdict
     if v is None or v.computed is None:
@@ -361,8 +357,8 @@ def report_markdown(report: StoryReport) -> str:
 
 def _interval_json(interval: Interval) -> dict[str, Any]:
     return {
-        "lower": None if interval.lower is None else _exact(interval.lower),
-        "upper": None if interval.upper is None else _exact(interval.upper),
+        "lower": None if interval.lower is None else format_exact(interval.lower),
+        "upper": None if interval.upper is None else format_exact(interval.upper),
         "lower_closed": interval.lower_closed,
         "upper_closed": interval.upper_closed,
     }
@@ -376,7 +372,7 @@ def _value_json(value: object) -> Any:
     if isinstance(value, tuple):
         return [str(v) for v in value]
     if isinstance(value, int | Fraction):
-        return _exact(Fraction(value))
+        return format_exact(Fraction(value))
     return str(value)
 
 

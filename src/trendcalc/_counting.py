@@ -426,11 +426,6 @@ class _Codes:
     labels: tuple[Group, ...] | None
     offset: int = 0
 
-    @property
-    def width(self) -> int:
-        assert self.labels is not None
-        return max(len(self.labels), 1) if self.codes is None else len(self.labels)
-
 
 def _codes(groups: object, n: int, rows: int) -> _Codes:
     """Group codes per event and their labels (sorted), or dense integer codes as they are."""
@@ -768,6 +763,6 @@ def count_events(dates: object, periods: object, *, groups: object = None) -> Co
         return CountTable.zero(ps, ())
     else:
         labels = found.labels
-        result = count_kernel(days, found.codes, ps, found.width)
+        result = count_kernel(days, found.codes, ps, len(labels))
     p = len(ps)
     return CountTable(ps, labels, result[:p], result[p], result[p + 1], result[p + 2])
