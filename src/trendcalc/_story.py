@@ -20,6 +20,8 @@ from trendcalc._claims import (
     check_ratio,
     check_total,
     implied_before,
+    read_frequency_words,
+    read_ratio_words,
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_count, parse_figure
@@ -396,6 +398,12 @@ def _read_claim(
             f"{where}.qualifier",
             f"must be one of {', '.join(repr(q) for q in QUALIFIERS)} (got {qualifier!r})",
         )
+    if figure and kind in ("ratio", "frequency") and qualifier in QUALIFIERS:
+        read_words = read_ratio_words if kind == "ratio" else read_frequency_words
+        try:
+            read_words(figure, None if qualifier == "exact" else qualifier)
+        except TrendcalcError as e:
+            problems.add(f"{where}.figure", str(e))
     mode = raw.get("mode")
     if mode is not None and mode not in MODES:
         problems.add(
