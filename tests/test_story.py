@@ -123,6 +123,17 @@ figure = "soared"
 kind = "frequency"
 count = "d"
 figure = "almost one every hour"
+
+[[claims]]
+kind = "frequency"
+count = "d"
+figure = ""
+
+[[claims]]
+kind = "ratio"
+from = "d"
+to = "d"
+figure = 2
 """
 
 
@@ -145,6 +156,8 @@ def test_every_problem_is_reported_with_its_location() -> None:
         "claims[6].from: no count is named 'unknown'",
         "claims[7].figure: claim 'soared' is not a change in words trendcalc knows",
         "claims[8].figure: claim 'almost one every hour': 'almost' is not used with 'every' claims",
+        "claims[9].figure: claim '' is not a frequency trendcalc knows",
+        "claims[10].figure: claim '2' is not a change in words trendcalc knows",
     ]
     for item in expected:
         assert any(p.startswith(item) for p in problems), (item, problems)

@@ -374,6 +374,7 @@ def _read_claim(
     figure = raw.get("figure")
     if isinstance(figure, int) and not isinstance(figure, bool):
         figure = str(figure)
+    figure_read = isinstance(figure, str)
     if not isinstance(figure, str):
         hint = (
             'the words, e.g. "nearly doubled"'
@@ -398,7 +399,7 @@ def _read_claim(
             f"{where}.qualifier",
             f"must be one of {', '.join(repr(q) for q in QUALIFIERS)} (got {qualifier!r})",
         )
-    if figure and kind in ("ratio", "frequency") and qualifier in QUALIFIERS:
+    if figure_read and kind in ("ratio", "frequency") and qualifier in QUALIFIERS:
         read_words = read_ratio_words if kind == "ratio" else read_frequency_words
         try:
             read_words(figure, None if qualifier == "exact" else qualifier)
