@@ -1,0 +1,272 @@
+"""Changes: "up 44%" against the earlier and later counts, and the earlier counts it implies."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from trendcalc._claims.inputs import (
+    CountLike,
+    counts_range,
+    describe_input,
+    hull,
+    percent_to_ratio,
+    ratio_hits,
+    reported_figure,
+)
+from trendcalc._claims.qualifiers import Qualifier, check_qualifier, qualified_interval
+from trendcalc._claims.registry import FROM, TO, ClaimKind, StoryCheck, Unchecked, register
+from trendcalc._claims.verdict import (
+    Verdict,
+    computed_text,
+    figure_accepts,
+    figure_verdict,
+    range_text,
+)
+from trendcalc._errors import TrendcalcError, UndefinedResultError
+from trendcalc._figures import integer_bounds
+from trendcalc._rounding import Interval
+from trendcalc._validate import Mode, check_int, check_mode
+
+__all__ = ["check_change", "implied_before"]
+
+
+def check_change(
+    before: CountLike,
+    after: CountLike,
+    reported: str | int,
+    *,
+    mode: Mode = "half_up",
+    qualifier: Qualifier = "exact",
+) -> Verdict:
+    """Check a published percentage change against the two counts.
+
+    Parameters
+    ----------
+    before, after : int, str or Figure
+        The earlier and later counts (text read by :func:`parse_count`, so
+        ``"391,000"`` with ``parse_count(..., places=-3)`` or ``"6.7 million"`` stand for
+        every count that rounds to them, and the verdict says so).
+    reported : str or int
+        The published percentage: ``"44"``, ``"44%"``, ``"+44%"``, ``"-48"``. A fall is
+        negative. Its precision is read from the text.
+    mode : str, default "half_up"
+        How the published figures were rounded.
+    qualifier : str, default "exact"
+        The word in front of the figure (see :func:`check_total`).
+
+    Returns
+    -------
+    Verdict
+        ``implied`` holds the earlier counts that would make the figure fit, when the
+        later count is exact.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> tc.check_change(112, 58, "-48").consistent
+    True
+    >>> v = tc.check_change(3903, 5653, "44%")
+    >>> v.consistent, v.holds_under, v.computed_rounded
+    (False, ('down', 'floor'), Decimal('45'))
+    >>> tc.check_change(0, 12, "100%").explanation
+    'From 0 to 12 has no percentage change: the earlier count is zero, so no percentage can be published.'
+    """
+    mode = check_mode(mode)
+    qualifier = check_qualifier(qualifier)
+    figure = reported_figure(reported)
+    shown = figure.text if figure.text.endswith("%") else f"{figure.text}%"
+
+    accepted_for = figure_accepts(figure, qualifier)
+
+    def ranges(m: Mode) -> tuple[range, range]:
+        return (
+            counts_range(before, "before", m)[0],
+            counts_range(after, "after", m)[0],
+        )
+
+    def holds(m: Mode) -> bool:
+        b, a = ranges(m)
+        return ratio_hits(a, b, percent_to_ratio(accepted_for(m)))
+
+    b_range, b_fig = counts_range(before, "before", mode)
+    a_range, a_fig = counts_range(after, "after", mode)
+    lead = f"From {describe_input(b_fig, b_range)} to {describe_input(a_fig, a_range)}"
+    positive = range(max(b_range.start, 1), b_range.stop)
+    if not positive:
+        return figure_verdict(
+            claim="change",
+            reported=figure,
+            shown=shown,
+            qualifier=qualifier,
+            mode=mode,
+            holds=lambda m: False,
+            accepted_for=accepted_for,
+            computed=None,
+            lead=f"{lead} has no percentage change: the earlier count is zero, so no "
+            "percentage can be published",
+            unit="%",
+        )
+    low = Fraction(100 * a_range.start, positive[-1]) - 100
+    high = Fraction(100 * a_range[-1], positive.start) - 100
+    computed = hull(low, high)
+    implied = None
+    tail = ""
+    if len(a_range) == 1 and qualifier in ("exact", "about", "around", "almost", "nearly"):
+        try:
+            implied = implied_before(a_range.start, figure.text, mode=mode, qualifier=qualifier)
+        except UndefinedResultError:
+            implied = None
+        if implied is not None:
+            tail = f"; {shown} to {a_range.start:,} needs an earlier count of " + range_text(
+                implied, "offences"
+            ).replace(" offences", "")
+    return figure_verdict(
+        claim="change",
+        reported=figure,
+        shown=shown,
+        qualifier=qualifier,
+        mode=mode,
+        holds=holds,
+        accepted_for=accepted_for,
+        computed=computed,
+        lead=f"{lead} is a change of {computed_text(computed, figure.places, '%')}",
+        unit="%",
+        implied=implied,
+        tail=tail,
+    )
+
+
+def implied_before(
+    after: int,
+    reported_pct: str | int,
+    *,
+    mode: Mode = "half_up",
+    qualifier: Qualifier = "exact",
+) -> range:
+    """The earlier counts that, changing to ``after``, give the published percentage.
+
+    Solves for the number a story leaves out: "up 44% to 3,903" allows an earlier count
+    of 2,702 to 2,719 only.
+
+    Parameters
+    ----------
+    after : int
+        The later count.
+    reported_pct : str or int
+        The published percentage change, such as ``"44"`` or ``"-48%"``.
+    mode : str, default "half_up"
+        How the percentage was rounded.
+    qualifier : str, default "exact"
+        The word in front of it; one that leaves no upper limit on the earlier count
+        (such as "fewer than" for a fall) is refused.
+
+    Returns
+    -------
+    range
+        Every whole earlier count (at least 1) that fits; empty when none does.
+
+    Raises
+    ------
+    UndefinedResultError
+        If every earlier count above some value fits (a change to zero of "-100%"), so the
+        answer has no end.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> tc.implied_before(3903, "44")
+    range(2702, 2720)
+    >>> tc.implied_before(58, "-48%")
+    range(111, 113)
+    """
+    mode = check_mode(mode)
+    qualifier = check_qualifier(qualifier)
+    after = check_int(after, name="after", minimum=0)
+    figure = reported_figure(reported_pct, "reported_pct")
+    ratio = percent_to_ratio(qualified_interval(figure.value, figure.places, qualifier, mode))
+    # after / b in ratio  <=>  b in after / ratio (ends swap)
+    if after == 0:
+        if ratio.contains(0):
+            raise UndefinedResultError(
+                f"every earlier count fits a change to 0 of {figure.text}: the answer has no end"
+            )
+        return range(1, 1)
+    if ratio.upper is not None and ratio.upper <= 0:
+        return range(1, 1)
+    if ratio.lower is None or ratio.lower <= 0:
+        raise UndefinedResultError(
+            f"every large enough earlier count fits a change to {after:,} of "
+            f"{'' if qualifier == 'exact' else qualifier + ' '}{figure.text}: the answer has no end"
+        )
+    low = Fraction(after) / ratio.upper if ratio.upper is not None else Fraction(0)
+    bounds = Interval(
+        low,
+        Fraction(after) / ratio.lower,
+        lower_closed=ratio.upper_closed and ratio.upper is not None,
+        upper_closed=ratio.lower_closed,
+    )
+    lo, hi = integer_bounds(bounds)
+    lo = max(lo, 1)
+    return range(lo, max(hi + 1, lo))
+
+
+def _from_story(check: StoryCheck) -> Verdict | Unchecked:
+    after = check.count("to")
+    if check.is_unknown("from"):
+        return _unchecked(check)
+    return check_change(
+        check.count("from").count,
+        after.count,
+        check.claim.figure,
+        qualifier=check.qualifier,
+        mode=check.mode,
+    )
+
+
+def _unchecked(check: StoryCheck) -> Unchecked:
+    """A change whose earlier count the story does not give: the earlier counts it needs."""
+    claim, after = check.claim, check.count("to")
+    figure = claim.figure if claim.figure.endswith("%") else f"{claim.figure}%"
+    if after.count.rounded:
+        return Unchecked(
+            f"The earlier count is not given, and {after.label} is rounded, so {figure} "
+            "cannot be checked."
+        )
+    try:
+        implied = implied_before(
+            int(after.count.value), claim.figure, mode=check.mode, qualifier=check.qualifier
+        )
+    except TrendcalcError as e:
+        return Unchecked(f"The earlier count is not given; {e}.")
+    said = figure if claim.qualifier == "exact" else f"{claim.qualifier} {figure}"
+    if implied:
+        span = (
+            f"{implied.start:,}"
+            if len(implied) == 1
+            else f"between {implied.start:,} and {implied[-1]:,}"
+        )
+        text = (
+            f"The earlier count is not given; a change of {said} to {int(after.count.value):,} "
+            f"({after.label}) holds only if it was {span}."
+        )
+    else:
+        text = (
+            "The earlier count is not given, and no whole earlier count gives "
+            f"{said} to {int(after.count.value):,}."
+        )
+    return Unchecked(text, implied)
+
+
+KIND = register(
+    ClaimKind(
+        name="change",
+        function=check_change,
+        inputs=(attrs.evolve(FROM, unknown_ok=True), TO),
+        check=_from_story,
+        inputs_doc='``from = "a"``, ``to = "b"``; ``from = "unknown"`` when the story does '
+        "not give the earlier count",
+        figure_doc='the percentage change, ``"44%"``; a fall is negative, ``"-48%"``',
+    )
+)

@@ -1,0 +1,122 @@
+"""Inputs of a claim: counts that may be rounded, the published figure, and exact ratios."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from trendcalc._errors import TrendcalcError, UndefinedResultError
+from trendcalc._figures import Figure, integer_bounds, parse_count, parse_figure
+from trendcalc._rounding import Interval
+from trendcalc._validate import Mode
+
+__all__ = [
+    "CountLike",
+    "counts_range",
+    "describe_input",
+    "hull",
+    "implied_counts",
+    "overlaps",
+    "percent_to_ratio",
+    "ratio_hits",
+    "reported_figure",
+    "scaled",
+]
+
+CountLike = int | str | Figure
+
+
+def scaled(interval: Interval, factor: Fraction, shift: Fraction = Fraction(0)) -> Interval:
+    """``interval * factor + shift`` for a positive factor."""
+
+    def move(x: Fraction | None) -> Fraction | None:
+        return None if x is None else x * factor + shift
+
+    return Interval(
+        move(interval.lower), move(interval.upper), interval.lower_closed, interval.upper_closed
+    )
+
+
+def ratio_hits(num: range, den: range, target: Interval) -> bool:
+    """Whether some whole ``a`` in ``num`` and ``b > 0`` in ``den`` have ``a / b`` in ``target``."""
+    den = range(max(den.start, 1), den.stop)
+    if not num or not den:
+        return False
+    a_min, a_max = num.start, num[-1]
+    # quick rejection on the hull of the ratios
+    if not overlaps(Interval(Fraction(a_min, den[-1]), Fraction(a_max, den.start)), target):
+        return False
+    for b in den:
+        lo, hi = a_min, a_max
+        if target.lower is not None:
+            bound = target.lower * b
+            lo = max(lo, -((-bound.numerator) // bound.denominator))
+            if not target.lower_closed and lo == bound:
+                lo += 1
+        if target.upper is not None:
+            bound = target.upper * b
+            hi = min(hi, bound.numerator // bound.denominator)
+            if not target.upper_closed and hi == bound:
+                hi -= 1
+        if lo <= hi:
+            return True
+    return False
+
+
+def overlaps(a: Interval, b: Interval) -> bool:
+    """Whether two intervals share a point."""
+
+    def below(x: Interval, y: Interval) -> bool:  # all of x lies before all of y
+        if x.upper is None or y.lower is None:
+            return False
+        return x.upper < y.lower or (x.upper == y.lower and not (x.upper_closed and y.lower_closed))
+
+    return not below(a, b) and not below(b, a)
+
+
+def hull(lower: Fraction, upper: Fraction) -> Fraction | Interval:
+    return lower if lower == upper else Interval(lower, upper)
+
+
+def counts_range(value: object, name: str, mode: Mode) -> tuple[range, Figure]:
+    """The whole counts an input may be, and the figure it was read from."""
+    try:
+        figure = parse_count(value)
+    except TrendcalcError as e:
+        message = str(e).replace("count must", f"{name} must", 1)
+        raise TrendcalcError(message.replace("figure must", f"{name} must", 1)) from None
+    return figure.counts(mode), figure
+
+
+def describe_input(figure: Figure, counts: range) -> str:
+    if not figure.rounded:
+        return f"{int(figure.value):,}"
+    return f"{figure.text} ({counts.start:,} to {counts[-1]:,})"
+
+
+def reported_figure(reported: object, name: str = "reported") -> Figure:
+    try:
+        return parse_figure(reported)
+    except TrendcalcError as e:
+        raise TrendcalcError(str(e).replace("figure must", f"{name} must", 1)) from None
+
+
+def implied_counts(per_unit: Interval, units: Fraction, text: str, qualifier: str) -> range:
+    """Whole counts ``c >= 0`` with ``c / units`` in ``per_unit``."""
+    if per_unit.upper is None:
+        raise UndefinedResultError(
+            f"every large enough count fits '{qualifier} {text}': the answer has no end"
+        )
+    bounds = scaled(per_unit, units)
+    if bounds.lower is None:
+        bounds = Interval(0, bounds.upper, True, bounds.upper_closed)
+    assert bounds.upper is not None
+    if bounds.upper < 0:
+        return range(0, 0)
+    lo, hi = integer_bounds(bounds)
+    lo = max(lo, 0)
+    return range(lo, max(hi + 1, lo))
+
+
+def percent_to_ratio(interval: Interval) -> Interval:
+    """Percentage changes to ratios ``after / before``: ``1 + p / 100``."""
+    return scaled(interval, Fraction(1, 100), Fraction(1))

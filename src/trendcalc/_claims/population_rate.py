@@ -1,0 +1,163 @@
+"""Rates per head: "0.8 per 1,000 people" against the count and the population."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+from trendcalc._claims.inputs import (
+    CountLike,
+    counts_range,
+    describe_input,
+    hull,
+    implied_counts,
+    ratio_hits,
+    reported_figure,
+    scaled,
+)
+from trendcalc._claims.qualifiers import Qualifier, check_qualifier
+from trendcalc._claims.registry import COUNT, ClaimFields, ClaimKind, StoryCheck, register
+from trendcalc._claims.verdict import (
+    Verdict,
+    computed_text,
+    figure_accepts,
+    figure_verdict,
+    range_text,
+)
+from trendcalc._errors import TrendcalcError
+from trendcalc._validate import Mode, check_int, check_mode
+
+__all__ = ["check_population_rate"]
+
+
+def check_population_rate(
+    count: CountLike,
+    population: CountLike,
+    reported: str | int,
+    *,
+    per: int = 1000,
+    mode: Mode = "half_up",
+    qualifier: Qualifier = "exact",
+) -> Verdict:
+    """Check a published rate per ``per`` people against the count and the population.
+
+    Parameters
+    ----------
+    count : int, str or Figure
+        The count (text read by :func:`parse_count`).
+    population : int, str or Figure
+        The population; a rounded one such as ``"6.7 million"`` stands for every
+        population that rounds to it.
+    reported : str or int
+        The published rate, such as ``"0.8"``.
+    per : int, default 1000
+        The base of the rate.
+    mode, qualifier : str
+        As in :func:`check_total`.
+
+    Returns
+    -------
+    Verdict
+        ``implied`` holds the counts the published rate allows when the population is
+        exact.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> tc.check_population_rate(58, 751_200, "0.08").consistent
+    True
+    >>> tc.check_population_rate(3903, "56.3 million", "6.9", per=100_000).explanation
+    '3,903 among 56.3 million (56,250,000 to 56,349,999) people is between 6.926 per 100,000 and 6.939 per 100,000, which allows the published 6.9 per 100,000.'
+    """
+    mode = check_mode(mode)
+    qualifier = check_qualifier(qualifier)
+    per = check_int(per, name="per", minimum=1)
+    figure = reported_figure(reported)
+    unit = f" per {per:,}"
+
+    accepted_for = figure_accepts(figure, qualifier)
+
+    def holds(m: Mode) -> bool:
+        c = counts_range(count, "count", m)[0]
+        pop = counts_range(population, "population", m)[0]
+        return ratio_hits(c, pop, scaled(accepted_for(m), Fraction(1, per)))
+
+    counts, c_fig = counts_range(count, "count", mode)
+    pops, p_fig = counts_range(population, "population", mode)
+    if not range(max(pops.start, 1), pops.stop):
+        raise TrendcalcError(f"population must be positive (got {p_fig.text!r})")
+    pos = range(max(pops.start, 1), pops.stop)
+    computed = hull(Fraction(counts.start * per, pos[-1]), Fraction(counts[-1] * per, pos.start))
+    implied = None
+    tail = ""
+    if len(pos) == 1 and accepted_for(mode).upper is not None:
+        implied = implied_counts(
+            accepted_for(mode), Fraction(pos.start, per), figure.text, qualifier
+        )
+        tail = f"; {figure.text}{unit} needs {range_text(implied, 'offences')}"
+    lead = (
+        f"{describe_input(c_fig, counts)} among {describe_input(p_fig, pops)} people is "
+        f"{computed_text(computed, figure.places, unit)}"
+    )
+    return figure_verdict(
+        claim="population_rate",
+        reported=figure,
+        shown=f"{figure.text}{unit}",
+        qualifier=qualifier,
+        mode=mode,
+        holds=holds,
+        accepted_for=accepted_for,
+        computed=computed,
+        lead=lead,
+        unit=unit,
+        implied=implied,
+        tail=tail,
+    )
+
+
+def _read_options(fields: ClaimFields) -> Mapping[str, Any]:
+    """``per`` (default 1000) and ``population`` (here, or on the count)."""
+    per = 1000
+    population = None
+    raw_per = fields.raw.get("per", 1000)
+    if isinstance(raw_per, bool) or not isinstance(raw_per, int) or raw_per < 1:
+        fields.problem("per", f"must be a positive whole number such as 1000 (got {raw_per!r})")
+    else:
+        per = raw_per
+    name = fields.inputs.get("count")
+    if "population" in fields.raw:
+        population = fields.figure("population")
+    elif isinstance(name, str) and name in fields.counts and fields.counts[name].population is None:
+        fields.problem("population", f"missing; give population = ... here or in counts.{name}")
+    return {"per": per, "population": population}
+
+
+def _from_story(check: StoryCheck) -> Verdict:
+    c = check.count("count")
+    population = check.claim.population or c.population
+    assert population is not None
+    return check_population_rate(
+        c.count,
+        population,
+        check.claim.figure,
+        per=check.claim.per,
+        qualifier=check.qualifier,
+        mode=check.mode,
+    )
+
+
+KIND = register(
+    ClaimKind(
+        name="population_rate",
+        function=check_population_rate,
+        inputs=(COUNT,),
+        check=_from_story,
+        options=("population", "per"),
+        read_options=_read_options,
+        legacy_fields=True,
+        inputs_doc='``count = "a"``; ``per = 1000`` (the default); ``population`` here or '
+        "on the count",
+        figure_doc='the rate, ``"62"``',
+    )
+)

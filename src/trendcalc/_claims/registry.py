@@ -1,0 +1,315 @@
+"""The registry of claim kinds: one entry per kind, read by story files, the CLI, JSON and docs.
+
+How to add a claim kind
+-----------------------
+A kind is one module in ``src/trendcalc/_claims/`` (``total.py``, ``change.py``, ...).
+
+1. Write the public check function, ``check_<kind>(...) -> Verdict``, with a numpydoc
+   docstring and runnable Examples. Build its :class:`~trendcalc.Verdict` with
+   :func:`~trendcalc._claims.verdict.figure_verdict` (a published number) or
+   :func:`~trendcalc._claims.verdict.words_verdict` (a claim in words), giving them
+   ``holds(mode) -> bool`` and ``accepted_for(mode) -> Interval`` (usually
+   :func:`~trendcalc._claims.verdict.figure_accepts`); they test every rounding mode and
+   word the explanation. Read counts with :func:`~trendcalc._claims.inputs.counts_range`
+   and the published figure with :func:`~trendcalc._claims.inputs.reported_figure`.
+2. Write ``_from_story(check: StoryCheck) -> Verdict | Unchecked``: it calls the check
+   function with the story's counts (``check.count("from").count``,
+   ``check.count_list("counts")``, ``check.claim.options[...]``) and
+   ``check.qualifier``/``check.words_qualifier`` and ``check.mode``.
+3. At the end of the module, register the kind::
+
+       KIND = register(
+           ClaimKind(
+               name="difference",                  # kind = "difference" in story files
+               function=check_difference,          # public; listed in the docs table
+               inputs=(FROM, TO),                  # keys naming counts, in order
+               check=_from_story,
+               inputs_doc='``from = "a"``, ``to = "b"``',
+               figure_doc='the difference, ``"9,908"``',
+           )
+       )
+
+   Other story-file keys of the kind (``per``, ``series``, ...) go in ``options`` and are
+   read by ``read_options(fields: ClaimFields) -> Mapping``: report problems with
+   ``fields.problem(key, message)``, read figures with ``fields.figure(key)``; the
+   mapping it returns becomes ``StoryClaim.options`` (``population_rate`` instead fills
+   the older ``per`` and ``population`` fields; see ``legacy_fields``). A figure given
+   in words needs ``read_words(figure, qualifier_or_None)``, which raises
+   ``TrendcalcError`` on words it cannot read.
+4. Import the module in ``src/trendcalc/_claims/__init__.py`` (the import order is the
+   order of kinds in messages and docs), export the function from
+   ``src/trendcalc/__init__.py`` and list it in ``docs/api.rst``.
+
+That is all: :func:`~trendcalc.load_story` checks the keys, figure and count names from
+the declaration, :func:`~trendcalc.check_story` calls ``check``, the report and JSON
+(``src/trendcalc/_report.py``) show the verdict (``computed_cell`` and ``json_fields``
+may adjust the computed column and add JSON keys), and the table of kinds on the Story
+files page (``.. trendcalc-claim-kinds::``, rendered by :func:`kinds_rst`) lists it.
+``tests/test_claim_kinds.py`` checks every registered kind is wired in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from trendcalc._claims.qualifiers import Qualifier
+from trendcalc._claims.verdict import Verdict
+from trendcalc._errors import TrendcalcError
+from trendcalc._figures import Figure, parse_count
+
+if TYPE_CHECKING:  # pragma: no cover
+    from trendcalc._story import StoryClaim, StoryCount
+    from trendcalc._validate import Mode
+
+__all__ = [
+    "COUNT",
+    "COUNTS",
+    "FROM",
+    "KINDS",
+    "TO",
+    "UNKNOWN",
+    "ClaimFields",
+    "ClaimKind",
+    "CountInput",
+    "Problems",
+    "StoryCheck",
+    "Unchecked",
+    "claim_kind",
+    "figure_of",
+    "kind_names",
+    "kinds_rst",
+    "register",
+]
+
+#: The count name a claim gives for a count the story does not give.
+UNKNOWN = "unknown"
+
+
+@attrs.frozen
+class CountInput:
+    """A story-file key of a claim that names a count (or, with ``many``, a list of them).
+
+    ``needs`` completes the message for a missing key: "a change claim needs <needs>".
+    ``unknown_ok`` lets the key be ``"unknown"`` (the claim is then not checked).
+    """
+
+    key: str
+    needs: str
+    many: bool = False
+    unknown_ok: bool = False
+
+
+FROM = CountInput("from", 'from = "<count name>" (the earlier count)')
+TO = CountInput("to", 'to = "<count name>" (the later count)')
+COUNT = CountInput("count", 'count = "<count name>"')
+COUNTS = CountInput("counts", "counts = [...], the names of the counts it adds up", many=True)
+
+
+@attrs.frozen
+class Unchecked:
+    """What a kind returns for a claim it cannot check, saying what would make it hold."""
+
+    explanation: str
+    implied: range | None = None
+
+
+class Problems:
+    """The problems found in a story file, each with its location."""
+
+    def __init__(self) -> None:
+        self.items: list[str] = []
+
+    def add(self, where: str, message: str) -> None:
+        """Note a problem at ``where`` (``"claims[2].figure"``)."""
+        self.items.append(f"{where}: {message}")
+
+
+def figure_of(
+    value: object, where: str, problems: Problems, *, rounded_to: object = None
+) -> Figure | None:
+    """Read a count or figure from a story file, noting a problem at ``where`` if it is bad."""
+    places = None
+    if rounded_to is not None:
+        if (
+            isinstance(rounded_to, bool)
+            or not isinstance(rounded_to, int)
+            or rounded_to < 1
+            or (str(rounded_to).rstrip("0") != "1")
+        ):
+            problems.add(
+                where.rsplit(".", 1)[0] + ".rounded_to",
+                f"must be 1, 10, 100, 1000, ... (got {rounded_to!r})",
+            )
+            return None
+        places = -(len(str(rounded_to)) - 1)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        problems.add(where, f'must be a whole number or text such as "3,903" (got {value!r})')
+        return None
+    try:
+        return parse_count(value, places=places)
+    except TrendcalcError as e:
+        problems.add(where, str(e))
+        return None
+
+
+@attrs.frozen
+class ClaimFields:
+    """A claim's table in a story file, handed to a kind's ``read_options``.
+
+    ``raw`` is the table as read from TOML, ``where`` its location (``"claims[3]"``),
+    ``inputs`` the count names already read (key to name, or tuple of names), ``counts``
+    the story's counts by name.
+    """
+
+    raw: Mapping[str, Any]
+    where: str
+    inputs: Mapping[str, str | tuple[str, ...]]
+    counts: Mapping[str, StoryCount]
+    problems: Problems
+
+    def problem(self, key: str, message: str) -> None:
+        """Note a problem with the claim's ``key``."""
+        self.problems.add(f"{self.where}.{key}", message)
+
+    def figure(self, key: str) -> Figure | None:
+        """Read the claim's ``key`` as a count or figure (None, with a problem, if bad)."""
+        return figure_of(self.raw[key], f"{self.where}.{key}", self.problems)
+
+
+@attrs.frozen
+class StoryCheck:
+    """A claim of a story, with what is needed to check it; handed to a kind's ``check``."""
+
+    claim: StoryClaim
+    counts: Mapping[str, StoryCount]
+    mode: Mode
+
+    def count(self, key: str) -> StoryCount:
+        """The count named by the claim's ``key`` (``"from"``, ``"count"``, ...)."""
+        return self.counts[str(self.claim.inputs[key])]
+
+    def count_list(self, key: str) -> list[StoryCount]:
+        """The counts named by a list key (``"counts"``)."""
+        return [self.counts[name] for name in self.claim.inputs[key]]
+
+    def is_unknown(self, key: str) -> bool:
+        """Whether the claim gives ``"unknown"`` for ``key``."""
+        return self.claim.inputs.get(key) == UNKNOWN
+
+    @property
+    def qualifier(self) -> Qualifier:
+        """The claim's qualifier (``"exact"`` when none is given)."""
+        return self.claim.qualifier  # type: ignore[return-value]
+
+    @property
+    def words_qualifier(self) -> Qualifier | None:
+        """The qualifier for a claim in words: None when none was given apart from the words."""
+        return None if self.claim.qualifier == "exact" else self.qualifier
+
+
+@attrs.frozen
+class ClaimKind:
+    """One kind of claim, as declared by its module (see the module docstring).
+
+    Attributes
+    ----------
+    name
+        The ``kind`` in story files and JSON (``"change"``).
+    function
+        The public check function (``check_change``), named in the docs table.
+    inputs
+        The keys naming counts, in the order they are read and reported.
+    check
+        ``check(StoryCheck) -> Verdict | Unchecked``: check a claim of a story.
+    inputs_doc, figure_doc
+        reStructuredText for the table of kinds on the Story files page.
+    read_words
+        For a figure given in words: ``read_words(figure, qualifier or None)`` reads it,
+        raising ``TrendcalcError`` if it cannot (used to check story files when loading).
+        None for a published number, read by :func:`~trendcalc.parse_figure`.
+    options
+        Other story-file keys the kind accepts.
+    read_options
+        ``read_options(ClaimFields) -> Mapping``: read ``options``; the result becomes
+        ``StoryClaim.options``, or, with ``legacy_fields``, keyword arguments of
+        :class:`~trendcalc.StoryClaim` (``per``, ``population``).
+    computed_cell
+        ``computed_cell(Verdict) -> str``: the "computed" column of the report table, when
+        the default (the computed value and its unit) does not suit.
+    json_fields
+        ``json_fields(Verdict) -> Mapping``: extra keys of the claim in JSON output.
+    """
+
+    name: str
+    function: Callable[..., Verdict]
+    inputs: tuple[CountInput, ...]
+    check: Callable[[StoryCheck], Verdict | Unchecked]
+    inputs_doc: str
+    figure_doc: str
+    read_words: Callable[[str, Qualifier | None], object] | None = None
+    options: tuple[str, ...] = ()
+    read_options: Callable[[ClaimFields], Mapping[str, Any]] | None = None
+    legacy_fields: bool = False
+    computed_cell: Callable[[Verdict], str] | None = None
+    json_fields: Callable[[Verdict], Mapping[str, Any]] | None = None
+
+    @property
+    def figure_hint(self) -> str:
+        """How the ``figure`` key should look, for messages."""
+        if self.read_words is not None:
+            return 'the words, e.g. "nearly doubled"'
+        return 'text, e.g. "44%"'
+
+
+#: Every claim kind by story-file name, in the order they were registered.
+KINDS: dict[str, ClaimKind] = {}
+
+
+def register(kind: ClaimKind) -> ClaimKind:
+    """Add ``kind`` to :data:`KINDS` and return it; a name may be registered once."""
+    if kind.name in KINDS:
+        raise TrendcalcError(f"claim kind {kind.name!r} is already registered")
+    KINDS[kind.name] = kind
+    return kind
+
+
+def kind_names() -> tuple[str, ...]:
+    """The story-file names of every kind, in registration order."""
+    return tuple(KINDS)
+
+
+def claim_kind(name: object) -> ClaimKind | None:
+    """The kind named ``name``, or None."""
+    return KINDS.get(name) if isinstance(name, str) else None
+
+
+def kinds_rst() -> str:
+    """The table of kinds for the Story files page, as reStructuredText.
+
+    Examples
+    --------
+    >>> from trendcalc._claims.registry import kinds_rst
+    >>> print(kinds_rst().splitlines()[8])
+       * - ``total``
+    """
+    lines = [
+        ".. list-table::",
+        "   :header-rows: 1",
+        "   :widths: 16 34 30 20",
+        "",
+        "   * - kind",
+        "     - inputs",
+        "     - figure",
+        "     - in Python",
+    ]
+    for kind in KINDS.values():
+        lines += [
+            f"   * - ``{kind.name}``",
+            f"     - {kind.inputs_doc}",
+            f"     - {kind.figure_doc}",
+            f"     - :func:`~trendcalc.{kind.function.__name__}`",
+        ]
+    return "\n".join(lines) + "\n"
