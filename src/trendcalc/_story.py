@@ -10,21 +10,20 @@ from typing import Any, Literal
 
 import attrs
 
-from trendcalc._claims import (
-    QUALIFIERS,
-    Verdict,
-    check_change,
-    check_daily_rate,
-    check_frequency,
-    check_population_rate,
-    check_ratio,
-    check_total,
-    implied_before,
-    read_frequency_words,
-    read_ratio_words,
+from trendcalc._claims import QUALIFIERS, Verdict
+from trendcalc._claims.registry import (
+    KINDS,
+    UNKNOWN,
+    ClaimFields,
+    ClaimKind,
+    Problems,
+    StoryCheck,
+    Unchecked,
+    claim_kind,
+    figure_of,
 )
 from trendcalc._errors import TrendcalcError
-from trendcalc._figures import Figure, parse_count, parse_figure
+from trendcalc._figures import Figure, parse_figure
 from trendcalc._periods import Period, parse_period
 from trendcalc._validate import MODES, Mode
 
@@ -42,22 +41,10 @@ __all__ = [
 
 ClaimStatus = Literal["holds", "does not hold", "unchecked"]
 
-CLAIM_KINDS = ("total", "change", "daily_rate", "population_rate", "ratio", "frequency")
-UNKNOWN = "unknown"
-
 _STORY_KEYS = {"title", "source", "url", "mode", "counts", "claims"}
 _COUNT_KEYS = {"area", "period", "count", "rounded_to", "population", "note"}
-# keys every claim may have, then the inputs each kind needs (required, optional)
+# keys every claim may have; each kind adds its inputs and options (see _claims/registry.py)
 _CLAIM_COMMON = {"kind", "says", "figure", "qualifier", "mode", "note"}
-_CLAIM_INPUTS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "total": (("counts",), ()),
-    "change": (("from", "to"), ()),
-    "daily_rate": (("count",), ()),
-    "population_rate": (("count",), ("population", "per")),
-    "ratio": (("from", "to"), ()),
-    "frequency": (("count",), ()),
-}
-
 
 class StoryError(TrendcalcError):
     """A story file with problems; ``problems`` lists each with its location.
@@ -103,8 +90,10 @@ class StoryCount:
 class StoryClaim:
     """A claim a story makes (see :func:`load_story`).
 
-    ``inputs`` maps each input (``"from"``, ``"to"``, ``"count"``, ``"counts"``,
-    ``"population"``) to the count names it refers to, or to ``"unknown"``.
+    ``inputs`` maps each input (``"from"``, ``"to"``, ``"count"``, ``"counts"``) to the
+    count names it refers to, or to ``"unknown"``. ``per`` and ``population`` belong to
+    ``population_rate`` claims; ``options`` holds the other keys a kind of claim reads
+    (empty for the kinds above).
     """
 
     number: int
@@ -117,6 +106,7 @@ class StoryClaim:
     per: int = 1000
     population: Figure | None = None
     note: str = ""
+    options: Mapping[str, Any] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -163,15 +153,7 @@ class StoryReport:
 # ----------------------------------------------------------------------------- loading
 
 
-class _Problems:
-    def __init__(self) -> None:
-        self.items: list[str] = []
-
-    def add(self, where: str, message: str) -> None:
-        self.items.append(f"{where}: {message}")
-
-
-def _text(value: object, where: str, problems: _Problems, *, required: bool = True) -> str:
+def _text(value: object, where: str, problems: Problems, *, required: bool = True) -> str:
     if value is None:
         if required:
             problems.add(where, "missing; give it as text in quotes")
@@ -183,7 +165,7 @@ def _text(value: object, where: str, problems: _Problems, *, required: bool = Tr
 
 
 def _unknown_keys(
-    table: Mapping[str, Any], allowed: set[str], where: str, problems: _Problems
+    table: Mapping[str, Any], allowed: set[str], where: str, problems: Problems
 ) -> None:
     for key in table:
         if key not in allowed:
@@ -191,33 +173,6 @@ def _unknown_keys(
             problems.add(
                 f"{where}.{key}" if where else key, f"unknown key; expected one of {expected}"
             )
-
-
-def _figure_of(
-    value: object, where: str, problems: _Problems, *, rounded_to: object = None
-) -> Figure | None:
-    places = None
-    if rounded_to is not None:
-        if (
-            isinstance(rounded_to, bool)
-            or not isinstance(rounded_to, int)
-            or rounded_to < 1
-            or (str(rounded_to).rstrip("0") != "1")
-        ):
-            problems.add(
-                where.rsplit(".", 1)[0] + ".rounded_to",
-                f"must be 1, 10, 100, 1000, ... (got {rounded_to!r})",
-            )
-            return None
-        places = -(len(str(rounded_to)) - 1)
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        problems.add(where, f'must be a whole number or text such as "3,903" (got {value!r})')
-        return None
-    try:
-        return parse_count(value, places=places)
-    except TrendcalcError as e:
-        problems.add(where, str(e))
-        return None
 
 
 def load_story(source: str | Path, *, name: str | None = None) -> Story:
@@ -277,14 +232,14 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise StoryError([f"not valid TOML: {e}"], label) from None
-    problems = _Problems()
+    problems = Problems()
     story = _read_story(data, problems)
     if problems.items or story is None:
         raise StoryError(problems.items, label)
     return story
 
 
-def _read_story(data: Mapping[str, Any], problems: _Problems) -> Story | None:
+def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
     _unknown_keys(data, _STORY_KEYS, "", problems)
     title = _text(data.get("title"), "title", problems)
     source = _text(data.get("source"), "source", problems, required=False)
@@ -310,7 +265,7 @@ def _read_story(data: Mapping[str, Any], problems: _Problems) -> Story | None:
     return Story(title, source, url, mode, counts, tuple(claims))
 
 
-def _read_counts(raw: object, problems: _Problems) -> dict[str, StoryCount]:
+def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
     counts: dict[str, StoryCount] = {}
     if not isinstance(raw, dict):
         problems.add("counts", "must be a table of named counts, e.g. [counts.lincs_2016]")
@@ -343,12 +298,12 @@ def _read_counts(raw: object, problems: _Problems) -> dict[str, StoryCount]:
             problems.add(f"{where}.count", "missing; give the count, e.g. count = 58")
             count = None
         else:
-            count = _figure_of(
+            count = figure_of(
                 entry["count"], f"{where}.count", problems, rounded_to=entry.get("rounded_to")
             )
         population = None
         if "population" in entry:
-            population = _figure_of(entry["population"], f"{where}.population", problems)
+            population = figure_of(entry["population"], f"{where}.population", problems)
             if population is not None and population.value == 0:
                 problems.add(f"{where}.population", "must be positive")
                 population = None
@@ -358,29 +313,49 @@ def _read_counts(raw: object, problems: _Problems) -> dict[str, StoryCount]:
 
 
 def _read_claim(
-    raw: Mapping[str, Any], number: int, counts: Mapping[str, StoryCount], problems: _Problems
+    raw: Mapping[str, Any], number: int, counts: Mapping[str, StoryCount], problems: Problems
 ) -> StoryClaim | None:
     where = f"claims[{number}]"
     before = len(problems.items)
-    kind = raw.get("kind")
-    if kind not in CLAIM_KINDS:
-        expected = ", ".join(repr(k) for k in CLAIM_KINDS)
-        problems.add(f"{where}.kind", f"must be one of {expected} (got {kind!r})")
+    kind = claim_kind(raw.get("kind"))
+    if kind is None:
+        expected = ", ".join(repr(k) for k in KINDS)
+        problems.add(f"{where}.kind", f"must be one of {expected} (got {raw.get('kind')!r})")
         return None
-    required, optional = _CLAIM_INPUTS[kind]
-    _unknown_keys(raw, _CLAIM_COMMON | set(required) | set(optional), where, problems)
+    allowed = _CLAIM_COMMON | {i.key for i in kind.inputs} | set(kind.options)
+    _unknown_keys(raw, allowed, where, problems)
     says = _text(raw.get("says", ""), f"{where}.says", problems, required=False)
     note = _text(raw.get("note", ""), f"{where}.note", problems, required=False)
+    figure = _read_figure(raw, kind, where, problems)
+    mode = raw.get("mode")
+    if mode is not None and mode not in MODES:
+        problems.add(
+            f"{where}.mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})"
+        )
+    inputs = _read_inputs(raw, kind, where, counts, problems)
+    options: Mapping[str, Any] = {}
+    if kind.read_options is not None:
+        options = kind.read_options(ClaimFields(raw, where, inputs, counts, problems))
+    if len(problems.items) > before:
+        return None
+    qualifier = raw.get("qualifier", "exact")
+    if kind.legacy_fields:
+        return StoryClaim(
+            number, kind.name, says, figure, qualifier, mode, inputs, note=note, **options
+        )
+    return StoryClaim(
+        number, kind.name, says, figure, qualifier, mode, inputs, note=note, options=options
+    )
+
+
+def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: Problems) -> str:
+    """The claim's ``figure`` (and its ``qualifier``), checked as the kind reads them."""
     figure = raw.get("figure")
     if isinstance(figure, int) and not isinstance(figure, bool):
         figure = str(figure)
     figure_read = isinstance(figure, str)
     if not isinstance(figure, str):
-        hint = (
-            'the words, e.g. "nearly doubled"'
-            if kind in ("ratio", "frequency")
-            else 'text, e.g. "44%"'
-        )
+        hint = kind.figure_hint
         problems.add(
             f"{where}.figure",
             f"must be {hint} (got {figure!r})"
@@ -388,7 +363,7 @@ def _read_claim(
             else f"missing; give the published figure as {hint}",
         )
         figure = ""
-    elif kind not in ("ratio", "frequency"):
+    elif kind.read_words is None:
         try:
             parse_figure(figure)
         except TrendcalcError as e:
@@ -399,90 +374,55 @@ def _read_claim(
             f"{where}.qualifier",
             f"must be one of {', '.join(repr(q) for q in QUALIFIERS)} (got {qualifier!r})",
         )
-    if figure_read and kind in ("ratio", "frequency") and qualifier in QUALIFIERS:
-        read_words = read_ratio_words if kind == "ratio" else read_frequency_words
+    if figure_read and kind.read_words is not None and qualifier in QUALIFIERS:
         try:
-            read_words(figure, None if qualifier == "exact" else qualifier)
+            kind.read_words(figure, None if qualifier == "exact" else qualifier)
         except TrendcalcError as e:
             problems.add(f"{where}.figure", str(e))
-    mode = raw.get("mode")
-    if mode is not None and mode not in MODES:
-        problems.add(
-            f"{where}.mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})"
-        )
+    return figure
+
+
+def _read_inputs(
+    raw: Mapping[str, Any],
+    kind: ClaimKind,
+    where: str,
+    counts: Mapping[str, StoryCount],
+    problems: Problems,
+) -> dict[str, str | tuple[str, ...]]:
+    """The names of the counts a claim refers to, each checked against the story's counts."""
     inputs: dict[str, str | tuple[str, ...]] = {}
-    for key in required:
+    for spec in kind.inputs:
+        key = spec.key
         value = raw.get(key)
         if value is None:
-            problems.add(f"{where}.{key}", _missing_input(kind, key))
-        elif key == "counts":
+            problems.add(f"{where}.{key}", f"missing; a {kind.name} claim needs {spec.needs}")
+        elif spec.many:
             if (
                 not isinstance(value, list)
                 or not value
                 or not all(isinstance(v, str) for v in value)
             ):
                 problems.add(
-                    f"{where}.counts",
+                    f"{where}.{key}",
                     f'must be a list of count names, e.g. ["a", "b"] (got {value!r})',
                 )
             else:
                 for v in value:
-                    _check_name(v, f"{where}.counts", counts, problems, allow_unknown=False)
+                    _check_name(v, f"{where}.{key}", counts, problems, allow_unknown=False)
                 inputs[key] = tuple(value)
         elif not isinstance(value, str):
             problems.add(f"{where}.{key}", f"must be the name of a count in quotes (got {value!r})")
         else:
-            _check_name(
-                value,
-                f"{where}.{key}",
-                counts,
-                problems,
-                allow_unknown=kind == "change" and key == "from",
-            )
+            _check_name(value, f"{where}.{key}", counts, problems, allow_unknown=spec.unknown_ok)
             inputs[key] = value
-    per = 1000
-    population = None
-    if kind == "population_rate":
-        raw_per = raw.get("per", 1000)
-        if isinstance(raw_per, bool) or not isinstance(raw_per, int) or raw_per < 1:
-            problems.add(
-                f"{where}.per", f"must be a positive whole number such as 1000 (got {raw_per!r})"
-            )
-        else:
-            per = raw_per
-        if "population" in raw:
-            population = _figure_of(raw["population"], f"{where}.population", problems)
-        elif (
-            isinstance(inputs.get("count"), str)
-            and inputs["count"] in counts
-            and counts[str(inputs["count"])].population is None
-        ):
-            problems.add(
-                f"{where}.population",
-                f"missing; give population = ... here or in counts.{inputs['count']}",
-            )
-    if len(problems.items) > before:
-        return None
-    return StoryClaim(number, kind, says, figure, qualifier, mode, inputs, per, population, note)
-
-
-def _missing_input(kind: str, key: str) -> str:
-    hints = {
-        "counts": (
-            f"missing; a {kind} claim needs counts = [...], the names of the counts it adds up"
-        ),
-        "from": f'missing; a {kind} claim needs from = "<count name>" (the earlier count)',
-        "to": f'missing; a {kind} claim needs to = "<count name>" (the later count)',
-        "count": f'missing; a {kind} claim needs count = "<count name>"',
-    }
-    return hints[key]
+    return inputs
 
 
 def _check_name(
     name: str,
     where: str,
     counts: Mapping[str, StoryCount],
-    problems: _Problems,
+    problems: Problems,
     *,
     allow_unknown: bool,
 ) -> None:
@@ -533,84 +473,11 @@ def check_story(story: Story, *, mode: Mode | None = None) -> StoryReport:
 
 def _check_claim(story: Story, claim: StoryClaim, default_mode: Mode) -> ClaimResult:
     mode: Mode = claim.mode or default_mode
-    q: Any = claim.qualifier
-    counts = story.counts
-
-    def count(key: str) -> StoryCount:
-        return counts[str(claim.inputs[key])]
-
-    verdict: Verdict
-    if claim.kind == "total":
-        parts = [counts[n].count for n in claim.inputs["counts"]]
-        verdict = check_total(parts, claim.figure, qualifier=q, mode=mode)
-    elif claim.kind == "change":
-        after = count("to")
-        if claim.inputs["from"] == UNKNOWN:
-            return _unchecked_change(claim, after, mode)
-        verdict = check_change(
-            count("from").count, after.count, claim.figure, qualifier=q, mode=mode
-        )
-    elif claim.kind == "daily_rate":
-        c = count("count")
-        verdict = check_daily_rate(c.count, c.period, claim.figure, qualifier=q, mode=mode)
-    elif claim.kind == "population_rate":
-        c = count("count")
-        population = claim.population or c.population
-        assert population is not None
-        verdict = check_population_rate(
-            c.count, population, claim.figure, per=claim.per, qualifier=q, mode=mode
-        )
-    elif claim.kind == "ratio":
-        verdict = check_ratio(
-            count("from").count,
-            count("to").count,
-            claim.figure,
-            mode=mode,
-            qualifier=None if q == "exact" else q,
-        )
-    else:
-        c = count("count")
-        verdict = check_frequency(
-            c.count, c.period, claim.figure, mode=mode, qualifier=None if q == "exact" else q
-        )
-    status: ClaimStatus = "holds" if verdict.consistent else "does not hold"
-    return ClaimResult(claim, status, verdict, verdict.implied, verdict.explanation)
-
-
-def _unchecked_change(claim: StoryClaim, after: StoryCount, mode: Mode) -> ClaimResult:
-    figure = claim.figure if claim.figure.endswith("%") else f"{claim.figure}%"
-    if after.count.rounded:
-        text = (
-            f"The earlier count is not given, and {after.label} is rounded, so {figure} "
-            "cannot be checked."
-        )
-        return ClaimResult(claim, "unchecked", None, None, text)
-    try:
-        implied = implied_before(
-            int(after.count.value),
-            claim.figure,
-            mode=mode,
-            qualifier=claim.qualifier,  # type: ignore[arg-type]
-        )
-    except TrendcalcError as e:
-        return ClaimResult(claim, "unchecked", None, None, f"The earlier count is not given; {e}.")
-    said = figure if claim.qualifier == "exact" else f"{claim.qualifier} {figure}"
-    if implied:
-        span = (
-            f"{implied.start:,}"
-            if len(implied) == 1
-            else f"between {implied.start:,} and {implied[-1]:,}"
-        )
-        text = (
-            f"The earlier count is not given; a change of {said} to {int(after.count.value):,} "
-            f"({after.label}) holds only if it was {span}."
-        )
-    else:
-        text = (
-            "The earlier count is not given, and no whole earlier count gives "
-            f"{said} to {int(after.count.value):,}."
-        )
-    return ClaimResult(claim, "unchecked", None, implied, text)
+    outcome = KINDS[claim.kind].check(StoryCheck(claim, story.counts, mode))
+    if isinstance(outcome, Unchecked):
+        return ClaimResult(claim, "unchecked", None, outcome.implied, outcome.explanation)
+    status: ClaimStatus = "holds" if outcome.consistent else "does not hold"
+    return ClaimResult(claim, status, outcome, outcome.implied, outcome.explanation)
 
 
 def example_story() -> Story:
