@@ -3,34 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
 import textwrap
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import Any, TextIO
 
 from trendcalc import __version__
 from trendcalc._changes import change
-from trendcalc._claims import Verdict
 from trendcalc._errors import TrendcalcError
 from trendcalc._periods import parse_period
 from trendcalc._rates import daily_rate, population_rate
-from trendcalc._rounding import Interval, format_exact, round_fraction, unround
-from trendcalc._story import (
-    ClaimResult,
-    StoryReport,
-    check_story,
-    example_story,
-    load_story,
-)
+from trendcalc._report import report_json as report_json
+from trendcalc._report import report_markdown as report_markdown
+from trendcalc._report import report_table as report_table
+from trendcalc._report import write_chart, write_report
+from trendcalc._rounding import format_exact, round_fraction, unround
+from trendcalc._story import check_story, example_story, load_story
 from trendcalc._validate import MODES
 
 __all__ = ["main"]
-
-JSON_FORMAT_VERSION = 1
-WIDTH = 80
 
 _MAIN_HELP = """\
 Exact offence-trend arithmetic: check a story's figures, or work one out.
@@ -236,190 +227,8 @@ def _unround(args: argparse.Namespace, out: TextIO) -> int:
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     story = example_story() if args.example else load_story(args.story)
     report = check_story(story, mode=args.mode)
-    if args.format == "json":
-        json.dump(report_json(report), out, indent=2, ensure_ascii=False)
-        out.write("\n")
-    elif args.format == "markdown":
-        out.write(report_markdown(report))
-    else:
-        colour = out.isatty() and "NO_COLOR" not in os.environ
-        out.write(report_table(report, colour=colour))
+    write_report(report, args.format, out)
     if args.chart:
-        from trendcalc._plot import story_chart
-
-        path = story_chart(report, args.chart)
+        path = write_chart(report, args.chart)
         print(f"chart written to {path}", file=sys.stderr)
     return 0 if report.all_hold else 1
-
-
-def _computed_cell(result: ClaimResult) -> str:
-    v = result.verdict
-    if v is None or v.computed is None:
-        return "-"
-    places = 2
-    if isinstance(v.computed, Interval):
-        assert v.computed.lower is not None
-        assert v.computed.upper is not None
-        low = round_fraction(v.computed.lower, places, "half_up")
-        high = round_fraction(v.computed.upper, places, "half_up")
-        return f"{low:,} to {high:,}{_short_unit(v)}"
-    value = Fraction(v.computed)
-    shown = (
-        f"{int(value):,}"
-        if value.denominator == 1
-        else f"{round_fraction(value, places, 'half_up'):,}"
-    )
-    return f"{shown}{_short_unit(v)}"
-
-
-def _short_unit(v: Verdict) -> str:
-    unit = v.unit
-    if unit.startswith(" per "):
-        return "/" + unit.removeprefix(" per ")
-    if unit.startswith((" a ", " an ")):
-        return "/" + unit.split()[-1]
-    return unit
-
-
-_STATUS_COLOURS = {"holds": "32", "does not hold": "31;1", "unchecked": "33"}
-
-
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def report_table(report: StoryReport, *, colour: bool = False) -> str:
-    """The verdicts as a table for an 80-column terminal (see ``trendcalc check``)."""
-    lines = [*textwrap.wrap(report.story.title, WIDTH)]
-    if report.story.source:
-        lines += textwrap.wrap(report.story.source, WIDTH)
-    lines.append(f"Rounding judged as {report.mode}.")
-    lines.append("")
-    widths = (3, 30, 10, 16, 13)
-    header = ("#", "claim", "published", "computed", "verdict")
-    lines.append(" ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
-    lines.append(" ".join("-" * w for w in widths))
-    for r in report.results:
-        c = r.claim
-        cells = (str(c.number), c.says or c.kind, c.figure, _computed_cell(r), r.status)
-        row = [_fit(cell, w).ljust(w) for cell, w in zip(cells, widths, strict=True)]
-        if colour:
-            code = _STATUS_COLOURS[r.status]
-            row[-1] = f"\033[{code}m{row[-1].rstrip()}\033[0m"
-        lines.append(" ".join(row).rstrip())
-        lines += textwrap.wrap(
-            r.explanation, WIDTH, initial_indent="    ", subsequent_indent="    "
-        )
-    lines += ["", _summary_sentence(report) + "."]
-    return "\n".join(lines) + "\n"
-
-
-def _summary(report: StoryReport) -> dict[str, int]:
-    counts = {"holds": 0, "does not hold": 0, "unchecked": 0}
-    for r in report.results:
-        counts[r.status] += 1
-    return counts
-
-
-def _summary_sentence(report: StoryReport) -> str:
-    counts = _summary(report)
-    claims = "claim" if len(report.results) == 1 else "claims"
-    return (
-        f"Of {len(report.results)} {claims}: {counts['holds']} "
-        f"{'holds' if counts['holds'] == 1 else 'hold'}, {counts['does not hold']} "
-        f"{'does' if counts['does not hold'] == 1 else 'do'} not, {counts['unchecked']} "
-        "cannot be checked"
-    )
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def report_markdown(report: StoryReport) -> str:
-    """The verdicts as a Markdown table (see ``trendcalc check --format markdown``)."""
-    lines = [f"## {_md(report.story.title)}", ""]
-    if report.story.source:
-        lines += [_md(report.story.source), ""]
-    lines += [
-        "| # | claim | published | computed | verdict | explanation |",
-        "|---|---|---|---|---|---|",
-    ]
-    for r in report.results:
-        c = r.claim
-        lines.append(
-            f"| {c.number} | {_md(c.says or c.kind)} | {_md(c.figure)} | {_md(_computed_cell(r))} "
-            f"| {r.status} | {_md(r.explanation)} |"
-        )
-    lines += ["", f"{_summary_sentence(report)} (rounding judged as {report.mode})."]
-    return "\n".join(lines) + "\n"
-
-
-def _interval_json(interval: Interval) -> dict[str, Any]:
-    return {
-        "lower": None if interval.lower is None else format_exact(interval.lower),
-        "upper": None if interval.upper is None else format_exact(interval.upper),
-        "lower_closed": interval.lower_closed,
-        "upper_closed": interval.upper_closed,
-    }
-
-
-def _value_json(value: object) -> Any:
-    if value is None:
-        return None
-    if isinstance(value, Interval):
-        return _interval_json(value)
-    if isinstance(value, tuple):
-        return [str(v) for v in value]
-    if isinstance(value, int | Fraction):
-        return format_exact(Fraction(value))
-    return str(value)
-
-
-def report_json(report: StoryReport) -> dict[str, Any]:
-    """The verdicts as the stable JSON document of ``trendcalc check --format json``."""
-    claims = []
-    for r in report.results:
-        c, v = r.claim, r.verdict
-        claims.append(
-            {
-                "number": c.number,
-                "kind": c.kind,
-                "says": c.says,
-                "figure": c.figure,
-                "qualifier": c.qualifier,
-                "mode": v.mode if v is not None else (c.mode or report.mode),
-                "status": r.status,
-                "consistent": None if v is None else v.consistent,
-                "holds_under": None if v is None else list(v.holds_under),
-                "computed": None if v is None else _value_json(v.computed),
-                "computed_rounded": None if v is None else _value_json(v.computed_rounded),
-                "unit": None if v is None else v.unit.strip(),
-                "accepted": None if v is None else _interval_json(v.accepted),
-                "implied": None
-                if r.implied is None
-                else {
-                    "first": r.implied.start if r.implied else None,
-                    "last": r.implied[-1] if r.implied else None,
-                },
-                "explanation": r.explanation,
-            }
-        )
-    counts = _summary(report)
-    return {
-        "format": JSON_FORMAT_VERSION,
-        "trendcalc": __version__,
-        "story": {
-            "title": report.story.title,
-            "source": report.story.source,
-            "url": report.story.url,
-        },
-        "mode": report.mode,
-        "summary": {
-            "claims": len(report.results),
-            "hold": counts["holds"],
-            "do_not_hold": counts["does not hold"],
-            "unchecked": counts["unchecked"],
-        },
-        "claims": claims,
-    }

@@ -61,7 +61,7 @@ from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_count
 
 if TYPE_CHECKING:  # pragma: no cover
-    from trendcalc._story import StoryClaim, StoryCount
+    from trendcalc._story import ClaimResult, StoryClaim, StoryCount
     from trendcalc._validate import Mode
 
 __all__ = [
@@ -237,10 +237,11 @@ class ClaimKind:
         ``StoryClaim.options``, or, with ``legacy_fields``, keyword arguments of
         :class:`~trendcalc.StoryClaim` (``per``, ``population``).
     computed_cell
-        ``computed_cell(Verdict) -> str``: the "computed" column of the report table, when
-        the default (the computed value and its unit) does not suit.
+        ``computed_cell(ClaimResult) -> str``: the "computed" column of the report table
+        and Markdown, when the default (the computed value, its unit) does not suit.
     json_fields
-        ``json_fields(Verdict) -> Mapping``: extra keys of the claim in JSON output.
+        ``json_fields(ClaimResult) -> Mapping``: extra keys of the claim in JSON output
+        (document them on the command-line page).
     """
 
     name: str
@@ -253,8 +254,8 @@ class ClaimKind:
     options: tuple[str, ...] = ()
     read_options: Callable[[ClaimFields], Mapping[str, Any]] | None = None
     legacy_fields: bool = False
-    computed_cell: Callable[[Verdict], str] | None = None
-    json_fields: Callable[[Verdict], Mapping[str, Any]] | None = None
+    computed_cell: Callable[[ClaimResult], str] | None = None
+    json_fields: Callable[[ClaimResult], Mapping[str, Any]] | None = None
 
     @property
     def figure_hint(self) -> str:
