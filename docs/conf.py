@@ -41,3 +41,23 @@ nitpick_ignore_regex = [
     (r"py:.*", r"(Decimal|Fraction|NDArray|ArrayLike)"),
     (r"py:.*", r"(round|int|float|str|bool|ValueError|ZeroDivisionError)"),  # builtins
 ]
+
+
+def setup(app: object) -> dict[str, bool]:
+    """Add ``.. trendcalc-claim-kinds::``: the table of claim kinds, from their registry."""
+    from docutils.statemachine import StringList
+    from sphinx.util.docutils import SphinxDirective
+
+    from trendcalc._claims.registry import kinds_rst
+
+    class ClaimKinds(SphinxDirective):
+        def run(self) -> list[object]:
+            from docutils import nodes
+
+            container = nodes.container()
+            lines = StringList(kinds_rst().splitlines(), source="trendcalc._claims.registry")
+            self.state.nested_parse(lines, self.content_offset, container)
+            return list(container.children)
+
+    app.add_directive("trendcalc-claim-kinds", ClaimKinds)  # type: ignore[attr-defined]
+    return {"parallel_read_safe": True}
