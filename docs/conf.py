@@ -68,6 +68,7 @@ numpydoc_xref_aliases = {name: f"trendcalc.{name}" for name in trendcalc.__all__
     "Decimal": "decimal.Decimal",
     # builtins go through "builtins." so that numpydoc makes them links too
     **{b: f"builtins.{b}" for b in ("int", "float", "str", "bool", "tuple", "dict", "range")},
+    **{c: f"builtins.{c}" for c in ("None", "True", "False")},
     "number": "numbers.Number",
     "sequence": "collections.abc.Sequence",
     "mapping": "collections.abc.Mapping",
@@ -133,7 +134,7 @@ def _external_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     url = EXTERNAL.get(target)
     if url is None:
         return None
-    reference = nodes.reference("", "", internal=False, refuri=url, reftitle=node["reftarget"])
+    reference = nodes.reference("", "", internal=False, refuri=url, reftitle=target)
     reference += contnode
     return reference
 
