@@ -7,6 +7,20 @@ the page (``.. story-report:: ../examples/northshire-rates.toml``).
 
 The table has the class ``story-report``: ``_static/trendcalc.css`` stacks its cells on
 narrow screens, so the verdict stays in view on a phone.
+
+``.. html-repr::`` runs Python code when the docs build and shows the code followed by the
+HTML of the value of its last line (its ``_repr_html_()``, as a notebook would show it),
+for results that are tables, such as a ``CountTable``::
+
+    .. html-repr::
+
+       import numpy as np
+       import trendcalc as tc
+       dates = np.array(["2016-03-31", "2016-04-01"], dtype="datetime64[D]")
+       tc.count_events(dates, "2015/16 to 2016/17")
+
+Add ``:hide-code:`` to show only the table. The HTML sits in a box that scrolls sideways
+when it is wider than the page.
 """
 
 from __future__ import annotations
@@ -87,6 +101,39 @@ class StoryReportDirective(SphinxDirective):
         return [table]
 
 
+class HtmlReprDirective(SphinxDirective):
+    """Run code while the docs build and show the HTML of its last expression."""
+
+    has_content = True
+    option_spec: ClassVar[dict[str, Any]] = {"hide-code": directives.flag}
+
+    def run(self) -> list[nodes.Node]:
+        import ast
+
+        code = "\n".join(self.content)
+        tree = ast.parse(code)
+        if not tree.body or not isinstance(tree.body[-1], ast.Expr):
+            raise self.error("html-repr: the last line must be an expression to show")
+        last = ast.Expression(tree.body.pop().value)
+        namespace: dict[str, Any] = {}
+        try:
+            exec(compile(tree, self.get_source_info()[0] or "<html-repr>", "exec"), namespace)
+            value = eval(compile(last, "<html-repr>", "eval"), namespace)
+        except Exception as e:  # any failure becomes a build error, with its message
+            raise self.error(f"html-repr: the code raised {type(e).__name__}: {e}") from e
+        if not hasattr(value, "_repr_html_"):
+            raise self.error(f"html-repr: a {type(value).__name__} has no _repr_html_()")
+        out: list[nodes.Node] = []
+        if "hide-code" not in self.options:
+            block = nodes.literal_block(code, code, language="python")
+            out.append(block)
+        box = nodes.container(classes=["html-repr"])
+        box += nodes.raw("", value._repr_html_(), format="html")
+        out.append(box)
+        return out
+
+
 def setup(app: Any) -> dict[str, Any]:
     app.add_directive("story-report", StoryReportDirective)
+    app.add_directive("html-repr", HtmlReprDirective)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
