@@ -151,7 +151,7 @@ plot_rcparams = {"savefig.bbox": "tight"}
 copybutton_prompt_text = r">>> |\.\.\. |\$ "
 copybutton_prompt_is_regexp = True
 copybutton_only_copy_prompt_lines = True
-copybutton_exclude = ".linenos, .gp, .go"
+copybutton_exclude = ".linenos"  # prompts and output are dropped by the pattern above
 
 myst_heading_anchors = 2
 
