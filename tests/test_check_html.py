@@ -32,7 +32,9 @@ def _site(tmp_path: Path, body: str, name: str = "page.html") -> Path:
 
 def _table(*rows: str, cols: int = 3) -> str:
     head = "<thead><tr>" + "".join(f"<th>h{i}</th>" for i in range(cols)) + "</tr></thead>"
-    return f"<table><colgroup>{'<col>' * cols}</colgroup>{head}<tbody>{''.join(rows)}</tbody></table>"
+    return (
+        f"<table><colgroup>{'<col>' * cols}</colgroup>{head}<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 def _row(*cells: str) -> str:
@@ -48,7 +50,9 @@ def test_a_row_split_off_by_a_wrapped_first_column_is_found(
     check_html: ModuleType, tmp_path: Path
 ) -> None:
     # the Speed table: "... on a derived financial-year" / "column" became its own row
-    page = _site(tmp_path, _table(_row("polars on a derived", "0.291", "28.8x"), _row("column", "", "")))
+    page = _site(
+        tmp_path, _table(_row("polars on a derived", "0.291", "28.8x"), _row("column", "", ""))
+    )
     [fault] = check_html.check_page(tmp_path, page)
     assert "row 3 ['column']" in fault
     assert "empty cell" in fault
@@ -56,7 +60,12 @@ def test_a_row_split_off_by_a_wrapped_first_column_is_found(
 
 def test_a_remark_in_brackets_as_a_row_is_found(check_html: ModuleType, tmp_path: Path) -> None:
     # the methods table: "(default)" under "exact" became a method of its own
-    page = _site(tmp_path, _table(_row("exact", "given the total", "Clopper-"), _row("(default)", "binomial", "share")))
+    page = _site(
+        tmp_path,
+        _table(
+            _row("exact", "given the total", "Clopper-"), _row("(default)", "binomial", "share")
+        ),
+    )
     [fault] = check_html.check_page(tmp_path, page)
     assert "'(default)'" in fault
 
@@ -126,7 +135,5 @@ def test_main_fails_on_a_fault_and_passes_a_clean_site(
     assert "page.html: picture 'gone.png' is missing" in capsys.readouterr().out
 
 
-def test_main_refuses_a_folder_without_a_built_site(
-    check_html: ModuleType, tmp_path: Path
-) -> None:
+def test_main_refuses_a_folder_without_a_built_site(check_html: ModuleType, tmp_path: Path) -> None:
     assert check_html.main([str(tmp_path)]) == 2
