@@ -34,8 +34,9 @@ extensions = [
     "trendcalc_docs",  # docs/_ext: the story-report table
 ]
 
+nitpicky = True  # every reference must resolve, also where the build runs without -n
 templates_path = ["_templates"]
-exclude_patterns = ["_build", "generated/*.md"]
+exclude_patterns = ["_build"]
 html_theme = "furo"
 html_static_path = ["_static"]
 html_css_files = ["trendcalc.css"]
@@ -116,13 +117,6 @@ EXTERNAL = {
     "matplotlib.axes.Axes": "https://matplotlib.org/stable/api/_as_gen/matplotlib.axes.Axes.html",
     "dask.delayed.Delayed": "https://docs.dask.org/en/stable/delayed-api.html",
 }
-
-# Names in annotations that are neither here nor in EXTERNAL (private aliases in
-# signatures of the dataclass-like attrs classes).
-nitpick_ignore_regex = [
-    (r"py:.*", r"(numpy\.typing\.)?(NDArray|ArrayLike)"),
-]
-
 
 def _external_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     """Resolve a Python reference to a name in ``EXTERNAL`` as a link to its docs."""
