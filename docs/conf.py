@@ -118,6 +118,7 @@ EXTERNAL = {
     "dask.delayed.Delayed": "https://docs.dask.org/en/stable/delayed-api.html",
 }
 
+
 def _external_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     """Resolve a Python reference to a name in ``EXTERNAL`` as a link to its docs."""
     from docutils import nodes
