@@ -108,8 +108,8 @@ class PoissonInterval:
 
     See Also
     --------
-    poisson_interval : Makes one.
-    compare_counts : Compares two counts instead of bounding one.
+    poisson_interval : makes one.
+    compare_counts : compares two counts instead of bounding one.
 
     Examples
     --------
@@ -220,8 +220,8 @@ class PoissonTest:
 
     See Also
     --------
-    poisson_test : Makes one.
-    poisson_z : The normal approximation, for large counts.
+    poisson_test : makes one.
+    poisson_z : the normal approximation, for large counts.
 
     Examples
     --------
@@ -345,9 +345,9 @@ class Comparison:
 
     See Also
     --------
-    compare_counts : Makes one.
-    CountSeries.compare : Compares two periods of a series as rates per day.
-    change : The change itself, exactly.
+    compare_counts : makes one.
+    CountSeries.compare : compares two periods of a series as rates per day.
+    change : the change itself, exactly.
 
     Examples
     --------
@@ -601,8 +601,8 @@ class WDDResult:
 
     See Also
     --------
-    wdd : Makes one.
-    compare_counts : The change in one area on its own.
+    wdd : makes one.
+    compare_counts : the change in one area on its own.
 
     Examples
     --------
