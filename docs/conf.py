@@ -60,15 +60,23 @@ numpydoc_validation_checks: set[str] = set()
 # build, so a new type in a docstring needs an alias here (or a word to ignore).
 numpydoc_xref_param_type = True
 numpydoc_xref_ignore = {
-    *("of", "or", "optional", "default", "shape", "one", "per", "to"),
-    *("label", "event", "column", "dates", "groups", "periods", "float64", "1-D"),
-    *("dask", "Series", "Array"),  # "dask Series or 1-D dask Array"
+    *("of", "or", "and", "a", "an", "the", "with", "each", "any", "like", "in", "for", "to"),
+    *("optional", "default", "shape", "one", "per", "same", "length", "keyword", "only"),
+    *("label", "labels", "event", "events", "column", "columns", "row", "rows", "dates"),
+    *("groups", "periods", "counts", "values", "names", "float64", "int64", "1-D", "2-D"),
+    *("datetime64", "dask", "Series", "Array", "DataFrame"),  # "dask Series or ..."
 }
 numpydoc_xref_aliases = {name: f"trendcalc.{name}" for name in trendcalc.__all__} | {
     "Fraction": "fractions.Fraction",
     "Decimal": "decimal.Decimal",
     # builtins go through "builtins." so that numpydoc makes them links too
-    **{b: f"builtins.{b}" for b in ("int", "float", "str", "bool", "tuple", "dict", "range")},
+    **{
+        b: f"builtins.{b}"
+        for b in ("int", "float", "str", "bool", "tuple", "list", "dict", "set", "range")
+    },
+    "object": "builtins.object",
+    "iterable": "collections.abc.Iterable",
+    "callable": "collections.abc.Callable",
     **{c: f"builtins.{c}" for c in ("None", "True", "False")},
     "number": "numbers.Number",
     "sequence": "collections.abc.Sequence",
@@ -91,6 +99,9 @@ EXTERNAL = {
     "round": _PY + "functions.html#round",
     "str": _PY + "stdtypes.html#str",
     "tuple": _PY + "stdtypes.html#tuple",
+    "list": _PY + "stdtypes.html#list",
+    "set": _PY + "stdtypes.html#set",
+    "object": _PY + "functions.html#object",
     "dict": _PY + "stdtypes.html#dict",
     "range": _PY + "stdtypes.html#range",
     "None": _PY + "constants.html#None",
@@ -109,12 +120,23 @@ EXTERNAL = {
     "numbers.Number": _PY + "numbers.html#numbers.Number",
     "collections.abc.Sequence": _PY + "collections.abc.html#collections.abc.Sequence",
     "collections.abc.Mapping": _PY + "collections.abc.html#collections.abc.Mapping",
+    "collections.abc.Iterable": _PY + "collections.abc.html#collections.abc.Iterable",
+    "collections.abc.Callable": _PY + "collections.abc.html#collections.abc.Callable",
     "typing.Literal": _PY + "typing.html#typing.Literal",
     "numpy.ndarray": "https://numpy.org/doc/stable/reference/generated/numpy.ndarray.html",
     "numpy.typing.ArrayLike": "https://numpy.org/doc/stable/glossary.html#term-array_like",
     "numpy.round": "https://numpy.org/doc/stable/reference/generated/numpy.round.html",
     "numpy.bincount": "https://numpy.org/doc/stable/reference/generated/numpy.bincount.html",
+    "numpy.datetime64": "https://numpy.org/doc/stable/reference/arrays.scalars.html#numpy.datetime64",
+    "numpy.dtype": "https://numpy.org/doc/stable/reference/generated/numpy.dtype.html",
     "matplotlib.axes.Axes": "https://matplotlib.org/stable/api/_as_gen/matplotlib.axes.Axes.html",
+    "matplotlib.figure.Figure": (
+        "https://matplotlib.org/stable/api/_as_gen/matplotlib.figure.Figure.html"
+    ),
+    "pandas.DataFrame": "https://pandas.pydata.org/docs/reference/api/pandas.DataFrame.html",
+    "pandas.Series": "https://pandas.pydata.org/docs/reference/api/pandas.Series.html",
+    "polars.DataFrame": "https://docs.pola.rs/api/python/stable/reference/dataframe/index.html",
+    "polars.Series": "https://docs.pola.rs/api/python/stable/reference/series/index.html",
     "dask.delayed.Delayed": "https://docs.dask.org/en/stable/delayed-api.html",
 }
 
