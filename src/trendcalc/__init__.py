@@ -1,8 +1,9 @@
 """trendcalc: exact offence-trend arithmetic.
 
 Counts, changes, rates and totals behind crime-statistics stories, computed exactly and
-rounded by an explicit rule. See https://trendcalc.readthedocs.io (or ``docs/``) for the
-guide; every public name below has a docstring with a runnable example.
+rounded by an explicit rule. The guide is in the repository's ``docs/`` folder (build it
+with Sphinx, see ``docs/install.rst``); every public name below has a docstring with a
+runnable example.
 """
 
 from trendcalc._changes import Change, GrowthRate, cagr, change, pct_change

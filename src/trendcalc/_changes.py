@@ -51,6 +51,12 @@ class Change:
     before, after : int or Fraction
         The earlier and later values, non-negative.
 
+    See Also
+    --------
+    change : makes one.
+    compare_counts : whether the change could be chance.
+    check_change : whether a published percentage fits it.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -172,6 +178,13 @@ def change(before: int | Fraction, after: int | Fraction) -> Change:
     TrendcalcError
         If either value is not a non-negative int or Fraction.
 
+    See Also
+    --------
+    Change : the result, with its ratio, percentage and description.
+    pct_change : percentage changes of whole arrays, rounded.
+    check_change : whether a published percentage fits a change.
+    compare_counts : whether the change could be chance.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -191,6 +204,20 @@ class GrowthRate:
     exact: it is held as a :class:`~decimal.Decimal` correct to 50 significant digits,
     far more than any rounding for publication needs.
 
+    Attributes
+    ----------
+    first, last : int or Fraction
+        The values at the start and the end.
+    years : int or Fraction
+        The years between them.
+    percent : Decimal
+        The rate in percent a year, to 50 significant digits.
+
+    See Also
+    --------
+    cagr : makes one.
+    Change : the change between two counts.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -205,7 +232,6 @@ class GrowthRate:
     last: int | Fraction
     years: int | Fraction
     percent: Decimal
-    """The rate in percent a year, to 50 significant digits."""
 
     def rounded(self, places: int = 0, *, mode: Mode = "half_up") -> Decimal:
         """The rate in percent a year, rounded to ``places`` decimals by ``mode``."""
@@ -257,6 +283,11 @@ def cagr(first: int | Fraction, last: int | Fraction, years: int | Fraction) -> 
         If ``first`` is zero: growth from zero has no rate.
     TrendcalcError
         If an argument is not of the kind described.
+
+    See Also
+    --------
+    GrowthRate : the result.
+    change : the change from first to last, exactly.
 
     Examples
     --------
@@ -484,6 +515,11 @@ def pct_change(
     TrendcalcError
         If an array holds non-integers, bools or negative values, the shapes do not
         broadcast, or ``mode`` is unknown.
+
+    See Also
+    --------
+    change : one change, exact, with its description.
+    round_value : the rounding rule, for one value.
 
     Notes
     -----

@@ -18,6 +18,10 @@ __all__ = [
 class TrendcalcError(ValueError):
     """Root of every error trendcalc raises for bad input or an undefined result.
 
+    See Also
+    --------
+    PeriodError, SeriesError, UndefinedResultError, StoryError : the kinds of error callers may want to catch on their own.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -32,6 +36,11 @@ class TrendcalcError(ValueError):
 class PeriodError(TrendcalcError):
     """A period label that cannot be read, or periods that do not fit together.
 
+    See Also
+    --------
+    parse_period : the parser that raises it most.
+    TrendcalcError : the root of every trendcalc error.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -45,6 +54,11 @@ class PeriodError(TrendcalcError):
 
 class SeriesError(TrendcalcError):
     """A count series whose periods have gaps, duplicates or mixed kinds.
+
+    See Also
+    --------
+    CountSeries : the class that raises it.
+    TrendcalcError : the root of every trendcalc error.
 
     Examples
     --------
@@ -62,6 +76,11 @@ class UndefinedResultError(TrendcalcError):
 
     trendcalc never answers such a question with ``inf``, ``nan`` or a
     :class:`ZeroDivisionError`; it says in words why there is no answer.
+
+    See Also
+    --------
+    Change : a change from zero has no percentage.
+    TrendcalcError : the root of every trendcalc error.
 
     Examples
     --------

@@ -33,6 +33,12 @@ class Figure:
         figure (``"6.7 million"``) or one given a rounding (``parse_count("391,000",
         places=-3)``); False for a count printed in full (``"3,903"``).
 
+    See Also
+    --------
+    parse_figure : makes one from published text.
+    parse_count : the same, for counts.
+    unround : the values a rounded figure allows.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -110,6 +116,12 @@ def parse_figure(text: object, *, places: int | None = None) -> Figure:
     TrendcalcError
         If the text is not a figure, or is not a whole number of units of ``places``.
 
+    See Also
+    --------
+    Figure : the result.
+    parse_count : a figure that must be a whole count.
+    unround : the values a rounded figure allows.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -149,6 +161,11 @@ def parse_count(text: object, *, places: int | None = None) -> Figure:
     ------
     TrendcalcError
         If the text is not a figure, is negative, or is not whole when exact.
+
+    See Also
+    --------
+    parse_figure : any figure, not only counts.
+    Figure : the result.
 
     Examples
     --------

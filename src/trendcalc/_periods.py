@@ -131,6 +131,12 @@ class Period:
     PeriodError
         If ``start`` and ``end`` do not make a period of that kind.
 
+    See Also
+    --------
+    parse_period : a period from its label.
+    period_range : consecutive periods.
+    CountSeries : counts over consecutive periods.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -298,6 +304,11 @@ def financial_year(start_year: int, *, start_month: int = 4) -> Period:
         The month it starts in: 4 (April) for the UK, 7 for Australia, 10 for the US federal
         year. Any month from 2 to 12.
 
+    See Also
+    --------
+    financial_quarter : a quarter of a financial year.
+    parse_period : the same from a label such as '2016/17'.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -315,6 +326,11 @@ def financial_year(start_year: int, *, start_month: int = 4) -> Period:
 def financial_quarter(start_year: int, q: int, *, start_month: int = 4) -> Period:
     """Quarter ``q`` (1 to 4) of the financial year starting in ``start_year``.
 
+    See Also
+    --------
+    financial_year : the whole year.
+    quarter : a calendar quarter.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -331,6 +347,11 @@ def financial_quarter(start_year: int, q: int, *, start_month: int = 4) -> Perio
 
 def calendar_year(year: int) -> Period:
     """The calendar year ``year``, 1 January to 31 December.
+
+    See Also
+    --------
+    financial_year : April to March.
+    year_ending : twelve months to the end of a month.
 
     Examples
     --------
@@ -359,6 +380,11 @@ def _check_month(m: object, name: str = "m") -> int:
 def quarter(year: int, q: int) -> Period:
     """Calendar quarter ``q`` (1 to 4) of ``year``: Q1 is January to March.
 
+    See Also
+    --------
+    financial_quarter : a quarter of a financial year.
+    month : one month.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -372,6 +398,11 @@ def quarter(year: int, q: int) -> Period:
 
 def month(year: int, m: int) -> Period:
     """Month ``m`` (1 to 12) of ``year``.
+
+    See Also
+    --------
+    quarter : three months.
+    period_range : consecutive months between two.
 
     Examples
     --------
@@ -389,6 +420,11 @@ def year_ending(year: int, month: int) -> Period:
     "Year ending March 2017" is April 2016 to March 2017; "year ending June 2023" is July
     2022 to June 2023.
 
+    See Also
+    --------
+    financial_year : April to March, labelled '2016/17'.
+    calendar_year : January to December.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -404,6 +440,11 @@ def year_ending(year: int, month: int) -> Period:
 
 def date_range(start: dt.date, end: dt.date) -> Period:
     """The days from ``start`` to ``end``, both included, as a ``"range"`` period.
+
+    See Also
+    --------
+    Period : the result.
+    parse_period : a period from its label.
 
     Examples
     --------
@@ -433,6 +474,11 @@ def period_range(
     PeriodError
         If the kinds differ, ``last`` is before ``first``, or ``last`` is not reached by
         stepping from ``first``.
+
+    See Also
+    --------
+    parse_period : one period from its label.
+    CountSeries : counts over consecutive periods.
 
     Examples
     --------
@@ -553,6 +599,11 @@ def parse_period(text: str, *, fy_start_month: int = 4) -> Period:
     ------
     PeriodError
         If the text is not one of the forms, naming the text and the forms accepted.
+
+    See Also
+    --------
+    Period : the result.
+    period_range : consecutive periods between two labels.
 
     Examples
     --------

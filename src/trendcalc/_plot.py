@@ -12,7 +12,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._series import CountSeries
     from trendcalc._story import StoryReport
 
-__all__ = ["plot_series", "story_chart"]
+__all__ = ["plot_series", "story_chart", "story_figure"]
 
 _BAR = "#3b6ea8"
 _TEXT = "#222222"
@@ -80,15 +80,29 @@ def plot_series(series: CountSeries, ax: Any = None, *, title: str | None = None
 
 
 def story_chart(report: StoryReport, path: str | Path) -> Path:
-    """Save a PNG with one bar chart per area of a story's counts.
-
-    Counts of the same area and kind of period are drawn together in period order, with
-    the change from the first to the last; a rounded count is drawn at its printed value.
+    """Save a PNG with one bar chart per area of a story's counts (see :func:`story_figure`).
 
     Returns
     -------
     pathlib.Path
         Where the chart was written.
+    """
+    figure = story_figure(report)
+    out = Path(path)
+    try:
+        figure.savefig(out, format="png", dpi=100)
+    except OSError as e:
+        raise TrendcalcError(f"cannot write the chart to {str(out)!r}: {e}") from None
+    return out
+
+
+def story_figure(report: StoryReport, figure: Any = None) -> Any:
+    """Draw one bar chart per area of a story's counts into ``figure``, and return it.
+
+    Counts of the same area and kind of period are drawn together in period order, with
+    the change from the first to the last; a rounded count is drawn at its printed value.
+    A new figure (not attached to pyplot) is made if ``figure`` is not given; a given one
+    is resized to fit the panels.
     """
     from trendcalc._series import CountSeries
 
@@ -112,16 +126,16 @@ def story_chart(report: StoryReport, path: str | Path) -> Path:
     columns = min(3, len(panels))
     rows = (len(panels) + columns - 1) // columns
     width = max(4.5 * columns, 0.55 * max(len(s) for _, s in panels) + 2)
-    figure = _matplotlib_figure()(figsize=(width, 3.8 * rows + 0.8), layout="constrained")
+    size = (width, 3.8 * rows + 0.8)
+    if figure is None:
+        figure = _matplotlib_figure()(figsize=size, layout="constrained")
+    else:
+        figure.set_size_inches(*size)
+        figure.set_layout_engine("constrained")
     axes = figure.subplots(rows, columns, squeeze=False)
     for ax, (area, series) in zip(axes.flat, panels, strict=False):
         plot_series(series, ax, title=area)
     for ax in list(axes.flat)[len(panels) :]:
         ax.set_visible(False)
     figure.suptitle(textwrap.fill(report.story.title, 90), fontsize=12, fontweight="bold")
-    out = Path(path)
-    try:
-        figure.savefig(out, format="png", dpi=100)
-    except OSError as e:
-        raise TrendcalcError(f"cannot write the chart to {str(out)!r}: {e}") from None
-    return out
+    return figure

@@ -50,6 +50,12 @@ class Rate:
     period : Period
         The period counted.
 
+    See Also
+    --------
+    daily_rate : makes one.
+    check_daily_rate : whether a published daily rate fits it.
+    poisson_interval : how precisely the rate is known.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -178,6 +184,12 @@ def daily_rate(count: int, period: Period | str) -> Rate:
     TrendcalcError
         If ``count`` is not a non-negative int or ``period`` cannot be read.
 
+    See Also
+    --------
+    Rate : the result.
+    population_rate : a count per people instead of per day.
+    check_daily_rate : whether a published daily rate fits.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -194,6 +206,20 @@ def daily_rate(count: int, period: Period | str) -> Rate:
 @attrs.frozen
 class PopulationRate:
     """A count per ``per`` people (see :func:`population_rate`).
+
+    Attributes
+    ----------
+    count : int
+        The count.
+    population : int
+        The people it is among.
+    per : int
+        The rate is per this many people (1,000 unless given).
+
+    See Also
+    --------
+    population_rate : makes one.
+    check_population_rate : whether a published rate fits it.
 
     Examples
     --------
@@ -266,6 +292,12 @@ def population_rate(count: int, population: int, *, per: int = 1000) -> Populati
     ------
     TrendcalcError
         If an argument is not an int in its range.
+
+    See Also
+    --------
+    PopulationRate : the result.
+    daily_rate : a count per day instead of per people.
+    check_population_rate : whether a published rate fits.
 
     Examples
     --------

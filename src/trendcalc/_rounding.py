@@ -165,6 +165,11 @@ def round_significant(x: object, figures: int, *, mode: Mode = "half_up") -> Dec
         If ``x`` is not a finite number, ``figures`` is not a positive int, or ``mode`` is
         unknown.
 
+    See Also
+    --------
+    round_value : round to decimal places.
+    unround : the values that round to a published figure.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -229,6 +234,10 @@ class Interval:
         always open).
     lower_closed, upper_closed : bool
         Whether each end belongs to the interval.
+
+    See Also
+    --------
+    unround : makes one from a published figure.
 
     Examples
     --------
@@ -386,6 +395,12 @@ def unround(reported: object, *, mode: Mode = "half_up", places: int | None = No
         If the figure cannot be read, is not a whole number of its units when ``places``
         is given, or ``mode`` is unknown.
 
+    See Also
+    --------
+    Interval : the result.
+    round_value : the rounding it undoes.
+    parse_figure : a published figure with its scale word and rounding.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -482,6 +497,10 @@ def shares(
     ------
     TrendcalcError
         If a count is negative or not an int, all counts are zero, or ``places`` is negative.
+
+    See Also
+    --------
+    round_value : round one value.
 
     Examples
     --------

@@ -38,6 +38,18 @@ _RESAMPLE_KINDS = ("month", "quarter", "financial_quarter", "calendar_year", "fi
 class SpanTotal:
     """The total count over a span of consecutive periods (see :meth:`CountSeries.rolling_total`).
 
+    Attributes
+    ----------
+    first, last : Period
+        The first and the last period of the span.
+    total : int
+        The sum of the counts of every period from ``first`` to ``last``.
+
+    See Also
+    --------
+    CountSeries.rolling_total : makes them.
+    CountSeries.total : one total.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -123,6 +135,12 @@ class CountSeries:
         differ, or the series is empty.
     TrendcalcError
         If a count is negative, a bool or not an int.
+
+    See Also
+    --------
+    count_events : counts records into periods.
+    period_range : the periods of a series.
+    change : the change between two counts.
 
     Examples
     --------

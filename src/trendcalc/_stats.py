@@ -90,6 +90,33 @@ class PoissonInterval:
 
     ``estimate``, ``lower`` and ``upper`` are rates per unit of exposure (per day for a
     :class:`Rate`, per ``per`` people for a :class:`PopulationRate`).
+
+    Attributes
+    ----------
+    count : int
+        The observed count.
+    exposure : float
+        What the count is over (days, people per ``per``, or 1).
+    level : float
+        The confidence level, such as 0.95.
+    method : str
+        How the interval was computed, such as ``"exact"``.
+    estimate : float
+        ``count / exposure``.
+    lower, upper : float
+        The ends of the interval.
+
+    See Also
+    --------
+    poisson_interval : makes one.
+    compare_counts : compares two counts instead of bounding one.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> i = tc.poisson_interval(15, exposure=400)
+    >>> i.estimate, round(i.lower, 4), round(i.upper, 4)
+    (0.0375, 0.021, 0.0619)
     """
 
     count: int
@@ -143,6 +170,11 @@ def poisson_interval(
     PoissonInterval
         A count of zero has a lower end of 0 and a finite upper end.
 
+    See Also
+    --------
+    PoissonInterval : the result.
+    poisson_test : test a count against a given rate.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -170,7 +202,34 @@ def poisson_interval(
 
 @attrs.frozen
 class PoissonTest:
-    """The result of :func:`poisson_test`."""
+    """The result of :func:`poisson_test`.
+
+    Attributes
+    ----------
+    count : int
+        The observed count.
+    exposure : float
+        What the count is over.
+    rate : float
+        The rate under test, per unit of exposure.
+    alternative : str
+        ``"two-sided"``, ``"larger"`` or ``"smaller"``, as asked for.
+    p_value : float
+        The chance of a count at least this far from ``rate * exposure`` if the rate
+        were ``rate``.
+
+    See Also
+    --------
+    poisson_test : makes one.
+    poisson_z : the normal approximation, for large counts.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> t = tc.poisson_test(15, 0.02, exposure=400)  # 8 expected, 15 seen
+    >>> round(t.p_value, 4)
+    0.0345
+    """
 
     count: int
     exposure: float
@@ -201,6 +260,12 @@ def poisson_test(
         What the count is over.
     alternative : {"two-sided", "larger", "smaller"}
         ``"larger"`` asks whether the true rate is above ``rate``.
+
+    See Also
+    --------
+    PoissonTest : the result.
+    poisson_interval : the rates a count is consistent with.
+    compare_counts : compare two counts.
 
     Examples
     --------
@@ -233,6 +298,11 @@ def poisson_z(before: int, after: int) -> float:
 
     A quick screen: beyond about plus or minus 2 the change is unlikely to be noise. It
     needs no scipy.
+
+    See Also
+    --------
+    compare_counts : the exact tests, with an interval.
+    poisson_test : one count against a given rate.
 
     Examples
     --------
@@ -272,6 +342,19 @@ class Comparison:
         the exact test, which has none.
     note : str
         Anything the reader should know about how the answer was reached.
+
+    See Also
+    --------
+    compare_counts : makes one.
+    CountSeries.compare : compares two periods of a series as rates per day.
+    change : the change itself, exactly.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> c = tc.compare_counts(16, 25)
+    >>> c.rate_ratio, round(c.p_value, 2), c.method
+    (1.5625, 0.21, 'exact')
     """
 
     before: int
@@ -370,6 +453,13 @@ def compare_counts(
         no offences in either period is no evidence of change. With more than
         200,000 offences in all, ``"etest"`` uses its normal approximation (see
         ``note``).
+
+    See Also
+    --------
+    Comparison : the result.
+    CountSeries.compare : two periods of a series, as rates per day.
+    wdd : a treated area against a control area.
+    change : the change itself, exactly.
 
     Notes
     -----
@@ -491,7 +581,36 @@ def _ratio_interval(
 
 @attrs.frozen
 class WDDResult:
-    """The weighted displacement difference (see :func:`wdd`)."""
+    """The weighted displacement difference (see :func:`wdd`).
+
+    Attributes
+    ----------
+    estimate : int
+        The change in the treated area minus the change in the control area (negative:
+        the treated area did better).
+    se : float
+        The standard error of ``estimate``.
+    z : float
+        ``estimate / se``.
+    level : float
+        The confidence level of the interval.
+    lower, upper : float
+        The confidence interval of ``estimate``.
+    p_value : float
+        For the hypothesis that the areas changed alike.
+
+    See Also
+    --------
+    wdd : makes one.
+    compare_counts : the change in one area on its own.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> w = tc.wdd((20, 10), (20, 20))
+    >>> w.estimate, round(w.se, 3), round(w.p_value, 2)
+    (-10, 8.367, 0.23)
+    """
 
     estimate: int
     se: float
@@ -562,6 +681,11 @@ def wdd(
         ``estimate`` is exact; ``se`` is the square root of the sum of all the counts
         (each treated as Poisson), ``z = estimate / se``, and the interval and two-sided
         p-value are normal. All counts zero gives an estimate of 0 with a p-value of 1.
+
+    See Also
+    --------
+    WDDResult : the result.
+    compare_counts : the change in one area on its own.
 
     Examples
     --------
