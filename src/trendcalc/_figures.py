@@ -307,6 +307,8 @@ class QualifiedFigure:
                 f"{self.text!r} has no upper limit, so it allows endless counts; only a "
                 "lower limit can be used"
             )
+        if interval.upper < 0 or (interval.upper == 0 and not interval.upper_closed):
+            return range(0, 0)  # "fewer than 0": no count at all
         if interval.lower is None or interval.lower < 0:
             interval = Interval(0, interval.upper, True, interval.upper_closed)
         lo, hi = integer_bounds(interval)
