@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -453,3 +454,17 @@ def test_every_word_reader_refuses_other_types(reader: object, value: object) ->
 def test_words_longer_than_the_limit_are_refused(reader: object) -> None:
     with pytest.raises(tc.TrendcalcError, match="at most"):
         reader("almost " + "very " * MAX_LABEL_LENGTH + "half")  # type: ignore[operator]
+
+
+def test_the_qualifiers_page_lists_every_qualifier_word() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "qualifiers.rst").read_text(
+        encoding="utf-8"
+    )
+    section = page.split("Qualifier words\n")[1].split("Counts with a qualifier\n")[0]
+    rows = {}
+    for m in re.finditer(r"^(?P<words>[a-z][a-z ,]+?)\s{2,}``(?P<q>[a-z ]+)``$", section, re.M):
+        for word in m["words"].split(","):
+            rows[word.strip()] = m["q"]
+    assert rows == dict(QUALIFIER_WORDS)
