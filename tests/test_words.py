@@ -20,6 +20,7 @@ from trendcalc._words import (
     normalize,
     numeral,
     qualified_interval,
+    read_number,
     split_percent,
 )
 
@@ -94,6 +95,13 @@ def test_a_number_in_words_with_a_scale_reads_like_the_digits(n: int, scale: str
 @pytest.mark.parametrize("text", ["twenty zero", "hundred", "one hundred and", "ten ten", "a"])
 def test_malformed_numbers_in_words_are_not_numbers(text: str) -> None:
     assert numeral(text) is None
+
+
+def test_an_article_is_one_only_when_asked() -> None:
+    assert read_number("a") is None
+    a = read_number("an", article=True)
+    assert a is not None
+    assert (a.value, a.places) == (1, 0)
 
 
 def test_a_bare_number_in_words_is_still_refused_as_a_figure() -> None:
