@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import trendcalc as tc
 from trendcalc import _claims
+from trendcalc._figures import read_difference
 from trendcalc._limits import MAX_LABEL_LENGTH
 from trendcalc._words import (
     QUALIFIER_WORDS,
@@ -476,3 +477,64 @@ def test_the_qualifiers_page_lists_every_qualifier_word() -> None:
         for word in m["words"].split(","):
             rows[word.strip()] = m["q"]
     assert rows == dict(QUALIFIER_WORDS)
+
+
+# ----------------------------------------------------------------------------- differences
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("up by 9,908", "exact", 9908),
+        ("4,901 more", "exact", 4901),
+        ("an extra 458,021", "exact", 458_021),
+        ("an increase of 9,000", "exact", 9000),
+        ("118 fewer", "exact", -118),
+        ("118 fewer offences than in 2015", "exact", -118),
+        ("rose by almost 10,000", "almost", 10_000),
+        ("nearly 5,000 fewer", "nearly", -5000),
+        ("a fall of nearly five thousand", "nearly", -5000),
+        ("up by 2.5 million offences", "exact", 2_500_000),
+    ],
+)
+def test_differences_in_words(text: str, qualifier: str, value: int) -> None:
+    d = read_difference(text)
+    assert (d.qualifier, d.value) == (qualifier, value)
+
+
+_DIFFERENCE_TEMPLATES = [
+    ("up by {q}{n}", False), ("rose {q}{n}", False), ("{q}{n} more", False),
+    ("an extra {q}{n}", False), ("an increase of {q}{n}", False), ("fell by {q}{n}", True),
+    ("{q}{n} fewer offences", True), ("a drop of {q}{n}", True), ("down {q}{n}", True),
+]  # fmt: skip
+
+
+@given(
+    st.integers(0, 10**12),
+    st.sampled_from(_DIFFERENCE_TEMPLATES),
+    st.sampled_from(["", *sorted(QUALIFIER_WORDS)]),
+    modes,
+)
+def test_a_difference_reads_as_its_signed_size(
+    n: int, template: tuple[str, bool], words: str, mode: str
+) -> None:
+    form, falling = template
+    d = read_difference(form.format(q=f"{words} " if words else "", n=f"{n:,}"))
+    assert d.value == (-n if falling else n)
+    assert d.qualifier == (QUALIFIER_WORDS[words] if words else "exact")
+    size = qualified_interval(Fraction(n), 0, d.qualifier, mode)  # type: ignore[arg-type]
+    # the qualifier bounds the size: the signed interval is the size's, mirrored for a fall
+    for x in range(n - 2, n + 3):
+        assert d.interval(mode).contains(-x if falling else x) == size.contains(x)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["up 10%", "down 5 per cent", "more", "fewer than 5", "soared"])
+def test_what_is_not_a_difference_is_refused(text: str) -> None:
+    with pytest.raises(tc.TrendcalcError, match=r"percentage change|not a difference"):
+        read_difference(text)
+
+
+@given(st.one_of(st.text(), st.lists(word_fragments, max_size=8).map(" ".join)))
+def test_the_difference_reader_raises_only_trendcalc_error(text: str) -> None:
+    with contextlib.suppress(tc.TrendcalcError):
+        read_difference(text)
