@@ -538,3 +538,13 @@ def test_what_is_not_a_difference_is_refused(text: str) -> None:
 def test_the_difference_reader_raises_only_trendcalc_error(text: str) -> None:
     with contextlib.suppress(tc.TrendcalcError):
         read_difference(text)
+
+
+@pytest.mark.parametrize("reader", [*READERS, read_difference])
+@pytest.mark.parametrize(
+    "text", ["1" * 4400, "1" * 4400 + " per cent", "nearly " + "9" * 5000, " " * 10**6 + "x"]
+)
+def test_huge_text_is_refused_briefly_not_with_a_crash(reader: object, text: str) -> None:
+    with pytest.raises(tc.TrendcalcError) as info:
+        reader(text)  # type: ignore[operator]
+    assert len(str(info.value)) < 1000  # the message never repeats the whole input

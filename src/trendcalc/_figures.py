@@ -8,7 +8,7 @@ from fractions import Fraction
 import attrs
 
 from trendcalc._errors import TrendcalcError
-from trendcalc._limits import MAX_NUMBER_LENGTH
+from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, check_length
 from trendcalc._rounding import Interval, format_exact, read_figure, rounding_interval
 from trendcalc._validate import Mode, check_int, check_mode
 from trendcalc._words import (
@@ -125,11 +125,12 @@ def read_figure_text(text: object, *, name: str = "figure") -> tuple[Fraction, i
     if not isinstance(text, str):
         value, places, scaled = read_figure(text, name=name)
         return value, places, scaled, False
+    check_length(text.strip(), name=name, limit=MAX_NUMBER_LENGTH)
     number, percent = split_percent(text)
     try:
         value, places, scaled = read_figure(number, name=name)
     except TrendcalcError:
-        message = _NOT_A_FIGURE.format(name=name, text=text)
+        message = _NOT_A_FIGURE.format(name=name, text=text.strip())
         if _after_qualifier(text) != text.strip():
             message += "; for a count with a qualifier in front, use parse_qualified_count"
         raise TrendcalcError(message) from None
@@ -402,6 +403,7 @@ def read_qualified(
       :meth:`Multiple.interval` does.
     """
     mode = check_mode(mode)
+    check_length(reported.strip(), name="reported", limit=MAX_LABEL_LENGTH)
     try:
         read_figure(reported)
     except TrendcalcError:
