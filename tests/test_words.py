@@ -15,6 +15,7 @@ import trendcalc as tc
 from trendcalc import _claims
 from trendcalc._figures import read_difference
 from trendcalc._limits import MAX_LABEL_LENGTH
+from trendcalc._rounding import rounding_interval
 from trendcalc._words import (
     QUALIFIER_WORDS,
     QUALIFIERS,
@@ -131,7 +132,7 @@ def test_qualified_interval_means_what_the_claim_checkers_always_meant(
 
 
 def test_the_qualifier_words_extend_those_of_the_claim_checkers() -> None:
-    for words, qualifier in _claims._QUALIFIER_WORDS.items():
+    for words, qualifier in _claims.words.QUALIFIER_WORDS.items():
         assert QUALIFIER_WORDS[words] == qualifier
     assert set(QUALIFIER_WORDS.values()) <= set(QUALIFIERS)
 
@@ -347,7 +348,7 @@ def test_multiples_mean_what_the_ratio_checker_means_for_rises_and_exact_falls(
     places = 1 if is_multiple else 0
     theirs = _claims.qualified_interval(target, places, q, mode)  # type: ignore[arg-type]
     if not is_multiple:
-        theirs = _claims._percent_to_ratio(theirs)
+        theirs = _claims.inputs.percent_to_ratio(theirs)
     assert m.interval(mode) == theirs  # type: ignore[arg-type]
 
 
@@ -421,7 +422,7 @@ def test_unround_of_a_plain_figure_is_unchanged(x: Decimal, mode: str) -> None:
     text = f"{x:f}"
     value = Fraction(x)
     places = -int(x.as_tuple().exponent)  # type: ignore[operator]
-    assert tc.unround(text, mode=mode) == _claims.rounding_interval(value, places, mode)  # type: ignore[arg-type]
+    assert tc.unround(text, mode=mode) == rounding_interval(value, places, mode)  # type: ignore[arg-type]
 
 
 def test_unround_refuses_places_for_words() -> None:

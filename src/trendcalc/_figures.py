@@ -188,13 +188,9 @@ def parse_figure(text: object, *, places: int | None = None) -> Figure:
 
     See Also
     --------
-    parse_count : a count.
-    parse_qualified_count : a count with a qualifier, such as ``"almost five million"``.
-
-    See Also
-    --------
     Figure : the result.
     parse_count : a figure that must be a whole count.
+    parse_qualified_count : a count with a qualifier, such as ``"almost five million"``.
     unround : the values a rounded figure allows.
 
     Examples
