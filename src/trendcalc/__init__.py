@@ -59,6 +59,7 @@ from trendcalc._story import (
     example_story,
     load_story,
 )
+from trendcalc._table import Coverage, Rank, Ranking, TableChanges, TableValues
 from trendcalc._validate import Mode as _Mode
 
 #: The rounding modes, as a ``typing.Literal``: ``"half_up"`` (halves away from zero, as
@@ -86,6 +87,7 @@ __all__ = [
     "Comparison",
     "CountSeries",
     "CountTable",
+    "Coverage",
     "Figure",
     "GrowthRate",
     "Interval",
@@ -97,6 +99,8 @@ __all__ = [
     "PoissonTest",
     "PopulationRate",
     "Qualifier",
+    "Rank",
+    "Ranking",
     "Rate",
     "SeriesError",
     "SpanTotal",
@@ -105,6 +109,8 @@ __all__ = [
     "StoryCount",
     "StoryError",
     "StoryReport",
+    "TableChanges",
+    "TableValues",
     "TrendcalcError",
     "UndefinedResultError",
     "Verdict",
