@@ -272,6 +272,18 @@ def _checked_total(arrays: Sequence[NDArray[np.int64]], what: str) -> None:
             )
 
 
+def _check_column_sums(counts: NDArray[np.int64], what: str) -> None:
+    """Refuse if a column of ``counts`` adds up beyond int64, naming the bound."""
+    if counts.size and int(counts.max()) * counts.shape[0] > MAX_COUNT:
+        sums = counts.astype(object).sum(axis=0)
+        if max(int(x) for x in np.atleast_1d(sums)) > MAX_COUNT:
+            raise TrendcalcError(
+                f"{what} would exceed the largest count trendcalc holds in a table, "
+                f"{MAX_COUNT:,} (2**63 - 1); work with the counts as Python ints "
+                "(CountSeries) instead"
+            )
+
+
 def _exact_sum(arr: NDArray[np.int64]) -> int:
     if not arr.size:
         return 0
@@ -1369,7 +1381,7 @@ class CountTable:
                 f"no {kind} is completely covered by the table, which runs from "
                 f"{periods[0].start} to {periods[-1].end}"
             )
-        _checked_total([table.counts.sum(axis=0, dtype=np.int64)], "a resampled count")
+        _check_column_sums(table.counts, "a resampled count")
         sums = np.add.reduceat(table.counts, starts, axis=0)
         mask = np.logical_and.reduceat(table.mask, starts, axis=0)
         lo, hi = keep[0], keep[-1]
@@ -1444,7 +1456,7 @@ class CountTable:
         n = len(self.periods)
         if window > n:
             raise SeriesError(f"window must be at most the number of periods {n} (got {window})")
-        _checked_total([self.counts.sum(axis=0, dtype=np.int64)], "a rolling total")
+        _check_column_sums(self.counts, "a rolling total")
         csum = np.zeros((n + 1, len(self.groups)), dtype=np.int64)
         np.cumsum(self.counts, axis=0, out=csum[1:])
         totals = csum[window:] - csum[:-window]
