@@ -800,19 +800,19 @@ class CountTable:
         if len(period_names) == 2:
             q_codes, q_uniques = _factorize(columns[period_names[1]], period_names[1])
             quarters = [_quarter_number(q, period_names[1]) for q in q_uniques]
-            pair, inverse = np.unique(codes * len(q_uniques) + q_codes, return_inverse=True)
-            labels: list[object] = [
-                f"{uniques[int(c) // len(q_uniques)]} Q{quarters[int(c) % len(q_uniques)]}"
-                for c in pair
+            pair, codes = _dense_unique(codes * len(q_uniques) + q_codes)
+            years = parse_labels(list(uniques), fy_start_month=fy)  # each year label once
+            found = [
+                _quarter_of(years[c // len(q_uniques)], quarters[c % len(q_uniques)], kind)
+                for c in pair.tolist()
             ]
-            codes = inverse.astype(np.int64).ravel()
-            kind_of = kind
         else:
-            labels, kind_of = list(uniques), kind
-        found = parse_labels(labels, kind=kind_of, fy_start_month=fy)
+            found = parse_labels(list(uniques), kind=kind, fy_start_month=fy)
         if rows == 0:
             raise TrendcalcError("frame has no rows: a table needs at least one period")
-        first, last = min(found), max(found)
+        span = [(p.start, p.end) for p in found]
+        first = found[min(range(len(found)), key=span.__getitem__)]
+        last = found[max(range(len(found)), key=span.__getitem__)]
         kinds = {(p.kind, p.fy_start_month) for p in found}
         if len(kinds) > 1:
             raise PeriodError(
@@ -820,8 +820,15 @@ class CountTable:
                 "table holds one kind"
             )
         periods = _fill_periods(first, last, found)
-        index = {p: i for i, p in enumerate(periods)}
-        row_of = np.array([index[p] for p in found], dtype=np.int64)[codes]
+        index = {(p.start, p.end): i for i, p in enumerate(periods)}
+        try:
+            found_rows = [index[(p.start, p.end)] for p in found]
+        except KeyError:
+            raise PeriodError(
+                "the period labels do not fit one series of periods (year-ending labels must "
+                "be evenly spaced)"
+            ) from None
+        row_of = np.array(found_rows, dtype=np.int64)[codes]
         # groups: each key column factorised, then the combinations found
         if key_names:
             combined = np.zeros(rows, dtype=np.int64)
@@ -831,8 +838,7 @@ class CountTable:
                 k_codes, k_labels = _sorted_codes(k_codes, _labels_of(k_uniques, name))
                 combined = combined * max(len(k_labels), 1) + k_codes
                 per_key.append(k_labels)
-            used, col_of = np.unique(combined, return_inverse=True)
-            col_of = col_of.astype(np.int64).ravel()
+            used, col_of = _dense_unique(combined)
             group_labels: list[Group] = []
             for c in used.tolist():
                 parts = []
@@ -2160,10 +2166,44 @@ def _fill_periods(first: Period, last: Period, found: Sequence[Period]) -> list[
                     "the year-ending labels are not evenly spaced one or three months apart"
                 )
             return [_year_ending(e) for e in range(ends[0], ends[-1] + 1, step)]
-    out = [first]
-    while out[-1].end < last.end:
-        out.append(out[-1].next())
-    return out
+    if first.kind == "range":
+        out = [first]
+        while out[-1].end < last.end:
+            out.append(out[-1].next())
+        return out
+    step = _MONTHS_IN[first.kind]
+    start, stop = _month_index(first.start), _month_index(last.start)
+    return [
+        _trusted_period(_month_start(m), _month_end(m + step - 1), first.kind, first.fy_start_month)
+        for m in range(start, stop + 1, step)
+    ]
+
+
+def _dense_unique(values: NDArray[np.int64]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+    """Sorted distinct values and each value's index among them, in linear time when dense."""
+    if values.size and int(values.min()) >= 0 and int(values.max()) < 4 * values.size + 1024:
+        present = np.bincount(values) > 0
+        ids = np.cumsum(present) - 1
+        return np.flatnonzero(present).astype(np.int64), ids[values].astype(np.int64)
+    used, inverse = np.unique(values, return_inverse=True)
+    return used.astype(np.int64), inverse.astype(np.int64).ravel()
+
+
+def _quarter_of(year: Period, q: int, kind: str | None) -> Period:
+    """Quarter ``q`` of a financial or calendar year."""
+    if year.kind == "financial_year":
+        target = "financial_quarter"
+    elif year.kind == "calendar_year":
+        target = "quarter"
+    else:
+        raise PeriodError(
+            f"a year column with a quarter column must hold financial or calendar years, such "
+            f"as '2016/17' or '2016' (got {year.label!r}, a {year.kind})"
+        )
+    if kind is not None and kind != target:
+        raise PeriodError(f"year {year.label!r} with quarter {q} is a {target}, not a {kind}")
+    m = _month_index(year.start) + 3 * (q - 1)
+    return _trusted_period(_month_start(m), _month_end(m + 2), target, year.fy_start_month)
 
 
 def _targets(
