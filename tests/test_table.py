@@ -594,3 +594,49 @@ def test_dates_of_the_period_columns_are_dates() -> None:
     frame = t.to_frame()
     assert frame["start"].iloc[0].date() == dt.date(2015, 4, 1)
     assert frame["days"].tolist() == [366, 366, 365, 365, 365, 365]
+
+
+# ----------------------------------------------------------------------------- properties of missing cells
+
+
+@given(count_tables(kinds=("month",), min_periods=12, max_periods=30))
+def test_missing_cells_never_become_zero_silently(t: tc.CountTable) -> None:
+    if t.is_complete:
+        assert t.totals() == {g: sum(int(c) for c in t.counts[:, j]) for j, g in enumerate(t.groups)}
+        return
+    with pytest.raises(tc.TrendcalcError, match="not supplied"):
+        t.totals()
+    gaps = {(g, p) for g, p in t.coverage().gaps}
+    years = t.resample("quarter", incomplete="drop")
+    for i, q in enumerate(years.periods):
+        for j, g in enumerate(t.groups):
+            inside = {(g, p) for p in t.periods if q.start <= p.start <= q.end}
+            assert bool(years.mask[i, j]) == (not inside & gaps)
+    frame = t.to_frame()
+    assert len(frame) == int(t.mask.sum())
+    assert t.fill(0).totals() == {g: sum(int(c) for c in t.counts[:, j]) for j, g in enumerate(t.groups)}
+
+
+def test_rounded_figures_are_not_rounded_twice() -> None:
+    shares = table([[1, 2]] * 3).shares(places=1)
+    assert shares.rounded(2) is shares
+    with pytest.raises(tc.TrendcalcError, match="round twice"):
+        shares.rounded(0)
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"period": 5},
+        {"groups": 5},
+        {"count": None},
+        {"kind": "weekly"},
+        {"fill": -1},
+        {"fy_start_month": 13},
+        {"period": ("period", "count", "group")},
+    ],
+)
+def test_from_frame_bad_arguments_raise_only_trendcalc_errors(kwargs: dict[str, object]) -> None:
+    data = {"period": ["2016/17"], "group": ["a"], "count": [1]}
+    with pytest.raises(tc.TrendcalcError):
+        tc.CountTable.from_frame(data, **kwargs)  # type: ignore[arg-type]

@@ -776,6 +776,16 @@ class CountTable:
         """
         fill = None if fill is None else check_count(fill, name="fill")
         fy = check_int(fy_start_month, name="fy_start_month")
+        if not isinstance(period, str | tuple | list):
+            raise TrendcalcError(
+                f"period must be a column name, or two: a year column and a quarter column "
+                f"(got {type(period).__name__} {period!r})"
+            )
+        if groups is not None and not isinstance(groups, str | tuple | list):
+            raise TrendcalcError(
+                f"groups must be a column name or a list of them (got {type(groups).__name__} "
+                f"{groups!r})"
+            )
         period_names = (period,) if isinstance(period, str) else tuple(period)
         if not 1 <= len(period_names) <= 2 or not all(isinstance(n, str) for n in period_names):
             raise TrendcalcError(
@@ -2570,8 +2580,14 @@ class TableValues:
         """
         places = check_places(check_int(places, name="places"))
         mode = check_mode(mode)
-        if self.places is not None and places >= self.places:
-            return self
+        if self.places is not None:
+            if places >= self.places:
+                return self
+            raise TrendcalcError(
+                f"these figures are already rounded to {self.places} places; rounding them again "
+                f"to {places} would round twice: round the exact figures (ask without places, "
+                "then call rounded) instead"
+            )
         units = _round_units(self.numerators, self.denominators, places, mode)
         units = np.where(self.defined, units, 0)
         if places >= 0:
