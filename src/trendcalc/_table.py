@@ -891,12 +891,37 @@ class CountTable:
 
     @property
     def n_events(self) -> int:
-        """Every event counted: in the periods, before, after, or without a date (exact)."""
+        """Every event counted: in the periods, before, after, or without a date (exact).
+
+        A Python int, never wrapped, however large the counts.
+
+        See Also
+        --------
+        CountTable.totals : The events in the periods, per group.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> tc.CountTable(["2016/17"], ["a", "b"], [[2**62, 2**62]], [1, 0], [0, 0], [0, 0]).n_events
+        9223372036854775809
+        """
         return sum(_exact_sum(a) for a in (self.counts, self.before, self.after, self.missing))
 
     @property
     def mask(self) -> NDArray[np.bool_]:
-        """Which cells were supplied, as a read-only bool array (all True when complete)."""
+        """Which cells were supplied, as a read-only bool array (all True when complete).
+
+        See Also
+        --------
+        CountTable.coverage : The missing cells, named.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> t = tc.CountTable.from_frame({"period": ["2016/17", "2017/18"], "count": [3, None]})
+        >>> t.mask.tolist(), t.is_complete
+        ([[True], [False]], False)
+        """
         if self.supplied is not None:
             return self.supplied
         full = np.ones(self.counts.shape, dtype=bool)
@@ -905,12 +930,36 @@ class CountTable:
 
     @property
     def is_complete(self) -> bool:
-        """Whether every cell was supplied."""
+        """Whether every cell was supplied.
+
+        See Also
+        --------
+        CountTable.mask : Which cells were supplied.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> tc.CountTable(["2016/17"], ["a"], [[3]], [0], [0], [0]).is_complete
+        True
+        """
         return self.supplied is None
 
     @property
     def is_rolling(self) -> bool:
-        """Whether the periods are overlapping rolling totals (see :meth:`rolling_total`)."""
+        """Whether the periods are overlapping rolling totals (see :meth:`rolling_total`).
+
+        See Also
+        --------
+        CountTable.rolling_total : Makes such a table.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> t = tc.CountTable(tc.period_range("2016 Q1", "2017 Q1"), ["a"], [[1]] * 5,
+        ...                   [0], [0], [0])
+        >>> t.is_rolling, t.rolling_total(4).is_rolling
+        (False, True)
+        """
         return len(self.periods) > 1 and self.periods[0].end >= self.periods[1].start
 
     def coverage(self) -> Coverage:
@@ -985,8 +1034,9 @@ class CountTable:
         col_ids = list(range(len(self.groups))) if cols is None else list(cols)
         group, period = self.groups[col_ids[c]], self.periods[row_ids[r]]
         n = int((~sub).sum())
+        whose = "" if group is None else f" of {self._label(group)}"
         raise TrendcalcError(
-            f"cannot compute {what}: the count of {self._label(group)} in {period.label} was "
+            f"cannot compute {what}: the count{whose} in {period.label} was "
             f"not supplied ({n} missing cell{'s' if n > 1 else ''} in all); missing is not "
             "zero: pass fill=0 if no data means none, or choose periods that are complete "
             "(table.coverage() lists the gaps)"
@@ -2462,14 +2512,28 @@ class Coverage:
     gaps: tuple[tuple[Group, Period], ...]
 
     def describe(self, limit: int = 3) -> str:
-        """One line: how many cells are missing, and the first few."""
+        """One line: how many cells are missing, and the first ``limit`` of them.
+
+        See Also
+        --------
+        CountTable.coverage : Makes this record.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> t = tc.CountTable.from_frame({"period": ["2016/17", "2018/19"], "count": [3, 4]})
+        >>> t.coverage().describe()
+        '1 of 3 cells not supplied: 2017/18'
+        """
         if not self.gaps:
             return f"all {self.cells:,} cells supplied"
 
         def name(g: Group) -> str:
             return ", ".join(str(x) for x in g) if isinstance(g, tuple) else str(g)
 
-        shown = ", ".join(f"{name(g)} in {p.label}" for g, p in self.gaps[:limit])
+        shown = ", ".join(
+            p.label if g is None else f"{name(g)} in {p.label}" for g, p in self.gaps[:limit]
+        )
         more = ", ..." if len(self.gaps) > limit else ""
         return f"{len(self.gaps):,} of {self.cells:,} cells not supplied: {shown}{more}"
 
@@ -2623,6 +2687,10 @@ class TableValues:
     def value(self, period: Period | str, group: Group = None) -> Fraction | Decimal | None:
         """One figure: a Fraction (exact), a Decimal (rounded), or None (undefined or missing).
 
+        See Also
+        --------
+        TableValues.as_dict : One period's figures for every group.
+
         Examples
         --------
         >>> import trendcalc as tc
@@ -2634,13 +2702,38 @@ class TableValues:
         return self._cell(i, j)
 
     def decimals(self) -> list[list[Decimal | Fraction | None]]:
-        """Every figure, row by row: Decimals when rounded, Fractions when exact, None if absent."""
+        """Every figure, row by row: Decimals when rounded, Fractions when exact, None if absent.
+
+        See Also
+        --------
+        TableValues.to_numpy : The same as floats.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> t = tc.CountTable(tc.period_range("2015/16", "2016/17"), ["a", "b"],
+        ...                   [[3, 0], [4, 2]], [0, 0], [0, 0], [0, 0])
+        >>> t.pct_change().decimals()
+        [[Fraction(100, 3), None]]
+        """
         return [
             [self._cell(i, j) for j in range(len(self.groups))] for i in range(len(self.periods))
         ]
 
     def as_dict(self, period: Period | str | None = None) -> dict[Group, Fraction | Decimal | None]:
-        """``{group: figure}`` for one period (default: the last)."""
+        """``{group: figure}`` for one period (default: the last).
+
+        See Also
+        --------
+        TableValues.value : One figure.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> t = tc.CountTable(["2016/17"], ["a", "b"], [[1, 3]], [0, 0], [0, 0], [0, 0])
+        >>> t.shares(places=0).as_dict()
+        {'a': Decimal('25'), 'b': Decimal('75')}
+        """
         p = self.periods[-1] if period is None else period
         return {g: self.value(p, g) for g in self.groups}
 
@@ -2649,6 +2742,18 @@ class TableValues:
 
         Each rounded figure is the float nearest its exact decimal, as
         :func:`pct_change` gives.
+
+        See Also
+        --------
+        TableValues.decimals : The exact figures.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> t = tc.CountTable(tc.period_range("2015/16", "2016/17"), ["a", "b"],
+        ...                   [[3, 0], [4, 2]], [0, 0], [0, 0], [0, 0])
+        >>> t.pct_change(places=2).to_numpy().tolist()
+        [[33.33, nan]]
         """
         num, den = self.numerators, self.denominators
         safe = np.where(self.defined, den, 1)
@@ -2778,7 +2883,20 @@ class TableChanges:
 
     @property
     def absolute(self) -> NDArray[np.int64]:
-        """``after - before``, rows by groups (0 where a count is missing)."""
+        """``after - before``, rows by groups (0 where a count is missing).
+
+        See Also
+        --------
+        TableChanges.pct_change : The changes in per cent.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> t = tc.CountTable(tc.period_range("2015/16", "2016/17"), ["a", "b"],
+        ...                   [[3, 0], [4, 2]], [0, 0], [0, 0], [0, 0])
+        >>> t.changes().absolute.tolist()
+        [[1, 2]]
+        """
         return np.where(self.supplied, self.after - self.before, 0)
 
     def change(self, group: Group = None, period: Period | str | None = None) -> Change:
@@ -2788,6 +2906,18 @@ class TableChanges:
         ------
         TrendcalcError
             If either count was not supplied.
+
+        See Also
+        --------
+        change : The same from two counts.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> t = tc.CountTable(tc.period_range("2015/16", "2017/18"), ["a"], [[3], [4], [6]],
+        ...                   [0], [0], [0])
+        >>> t.changes(lag=1).change("a", "2016/17").describe()
+        'up 33% (from 3 to 4)'
         """
         if group not in self.groups:
             raise TrendcalcError(f"group {group!r} is not in these changes")
@@ -2875,7 +3005,26 @@ class TableChanges:
 
 @attrs.frozen
 class Rank:
-    """One group's place in a :class:`Ranking`."""
+    """One group's place in a :class:`Ranking`.
+
+    Parameters
+    ----------
+    group : str, int or tuple
+        The group.
+    rank : int or None
+        Its rank (tied groups share the lower number); None when it has no value.
+    tied : bool
+        Whether another group has the same value.
+    value : int, Fraction or None
+        What was ranked: the count, the exact rate or the exact percentage change.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> t = tc.CountTable(["2016/17"], ["a", "b"], [[4, 9]], [0, 0], [0, 0], [0, 0])
+    >>> t.ranks().entries[0]
+    Rank(group='b', rank=1, tied=False, value=9)
+    """
 
     group: Group
     rank: int | None
@@ -2884,7 +3033,18 @@ class Rank:
 
     @property
     def label(self) -> str:
-        """The rank as a table prints it: ``"3"``, ``"=2"`` when tied, ``"-"`` unranked."""
+        """The rank as a table prints it: ``"3"``, ``"=2"`` when tied, ``"-"`` unranked.
+
+        See Also
+        --------
+        Ranking.labels : Every entry's label.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> tc.Rank("Kent", 2, True, 40).label
+        '=2'
+        """
         if self.rank is None:
             return "-"
         return f"={self.rank}" if self.tied else str(self.rank)
@@ -2929,7 +3089,19 @@ class Ranking:
         descending: bool,
         base: Period | None = None,
     ) -> Ranking:
-        """Rank ``values`` (standard competition ranking: 1, 2, 2, 4)."""
+        """Rank ``values`` (standard competition ranking: 1, 2, 2, 4); None is unranked.
+
+        See Also
+        --------
+        CountTable.ranks : Ranks the groups of a table.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> p = tc.parse_period("2016/17")
+        >>> tc.Ranking.of(p, "count", ["a", "b", "c", "d"], [5, 9, 5, None], True).labels()
+        ('1 b', '=2 a', '=2 c', '- d')
+        """
         ranked = [k for k, v in enumerate(values) if v is not None]
         sign = -1 if descending else 1
         ranked.sort(key=lambda k: (sign * values[k], k))  # type: ignore[operator]
@@ -2953,7 +3125,19 @@ class Ranking:
         return len(self.entries)
 
     def labels(self) -> tuple[str, ...]:
-        """``"<rank> <group>"`` for each entry, ``"=2"`` marking a tie."""
+        """``"<rank> <group>"`` for each entry, ``"=2"`` marking a tie.
+
+        See Also
+        --------
+        Rank.label : One entry's rank.
+
+        Examples
+        --------
+        >>> import trendcalc as tc
+        >>> t = tc.CountTable(["2016/17"], ["a", "b"], [[4, 4]], [0, 0], [0, 0], [0, 0])
+        >>> t.ranks().labels()
+        ('=1 a', '=1 b')
+        """
         return tuple(f"{e.label} {e.group}" for e in self.entries)
 
     def to_frame(self, backend: Backend = "pandas") -> Any:
