@@ -640,3 +640,19 @@ def test_from_frame_bad_arguments_raise_only_trendcalc_errors(kwargs: dict[str, 
     data = {"period": ["2016/17"], "group": ["a"], "count": [1]}
     with pytest.raises(tc.TrendcalcError):
         tc.CountTable.from_frame(data, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("library", ["pandas", "polars", "pyarrow", "numpy"])
+def test_period_column_of_datetimes_from_every_library(library: str) -> None:
+    stamps = pd.to_datetime(["2016-04-01 10:30", "2016-05-03", "2017-04-01"])
+    df = pd.DataFrame({"date": stamps, "count": [1, 2, 3]})
+    frame: object = df
+    if library == "polars":
+        frame = pytest.importorskip("polars").from_pandas(df)
+    elif library == "pyarrow":
+        frame = pytest.importorskip("pyarrow").Table.from_pandas(df)
+    elif library == "numpy":
+        frame = {"date": stamps.to_numpy(dtype="datetime64[ns]"), "count": [1, 2, 3]}
+    t = tc.CountTable.from_frame(frame, period="date", groups=(), kind="financial_year")
+    assert [p.label for p in t.periods] == ["2016/17", "2017/18"]
+    assert t.counts[:, 0].tolist() == [3, 3]

@@ -402,6 +402,8 @@ def _frame_columns(frame: object, names: Sequence[str]) -> tuple[dict[str, Any],
 
 
 def _plain(value: object) -> object:
+    if isinstance(value, np.datetime64):
+        return value if np.isnat(value) else value.astype("datetime64[D]").item()
     if isinstance(value, np.generic):
         return value.item()
     return value
