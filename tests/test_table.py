@@ -644,7 +644,7 @@ def test_from_frame_bad_arguments_raise_only_trendcalc_errors(kwargs: dict[str, 
 
 @pytest.mark.parametrize("library", ["pandas", "polars", "pyarrow", "numpy"])
 def test_period_column_of_datetimes_from_every_library(library: str) -> None:
-    stamps = pd.to_datetime(["2016-04-01 10:30", "2016-05-03", "2017-04-01"])
+    stamps = pd.to_datetime(["2016-04-01 10:30", "2016-05-03 00:00", "2017-04-01 23:59"])
     df = pd.DataFrame({"date": stamps, "count": [1, 2, 3]})
     frame: object = df
     if library == "polars":
