@@ -656,3 +656,27 @@ def test_period_column_of_datetimes_from_every_library(library: str) -> None:
     t = tc.CountTable.from_frame(frame, period="date", groups=(), kind="financial_year")
     assert [p.label for p in t.periods] == ["2016/17", "2017/18"]
     assert t.counts[:, 0].tolist() == [3, 3]
+
+
+@given(
+    count_tables(kinds=("month", "quarter", "financial_quarter"), missing=False, max_periods=30),
+    st.sampled_from(["quarter", "financial_quarter", "calendar_year", "financial_year"]),
+    st.sampled_from(["raise", "drop"]),
+)
+def test_resample_agrees_with_the_series_resample_for_every_group(
+    t: tc.CountTable, kind: str, incomplete: str
+) -> None:
+    problem = None
+    try:
+        want = [t.series(g).resample(kind, incomplete=incomplete) for g in t.groups]  # type: ignore[arg-type]
+    except tc.SeriesError as e:
+        problem = str(e)
+    if problem is not None:
+        with pytest.raises(tc.SeriesError) as refused:
+            t.resample(kind, incomplete=incomplete)  # type: ignore[arg-type]
+        # the same refusal, in the words of the series (which says "series" for "table")
+        assert str(refused.value).split(" (")[0] == problem.replace("series", "table").split(" (")[0]
+        return
+    got = t.resample(kind, incomplete=incomplete)  # type: ignore[arg-type]
+    assert [got.series(g) for g in t.groups] == want
+    assert got.n_events == t.n_events  # dropped periods move to before and after
