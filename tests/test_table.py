@@ -680,3 +680,13 @@ def test_resample_agrees_with_the_series_resample_for_every_group(
     got = t.resample(kind, incomplete=incomplete)  # type: ignore[arg-type]
     assert [got.series(g) for g in t.groups] == want
     assert got.n_events == t.n_events  # dropped periods move to before and after
+
+
+def test_changes_of_huge_counts_stay_exact() -> None:
+    t = table([[2**62, 5], [1, 2**62]], FY[:2])
+    p = t.pct_change(places=2)
+    assert p.value("2016/17", "a") == tc.change(2**62, 1).rounded(2)
+    assert p.value("2016/17", "b") == tc.change(5, 2**62).rounded(2)
+    assert t.pct_change().value("2016/17", "a") == tc.change(2**62, 1).percent
+    assert t.rates({"a": 3, "b": 7}, per=1000, places=1).value("2015/16", "a") == tc.population_rate(2**62, 3, per=1000).rounded(1)
+    assert t.shares(places=3).decimals()[0] == list(tc.shares([2**62, 5], 3))

@@ -2308,7 +2308,7 @@ def _targets(
 
 def _mul(counts: NDArray[np.int64], factor: int) -> NDArray[Any]:
     """``counts * factor`` exactly: int64 when it fits, Python ints otherwise."""
-    if counts.size and int(counts.max()) * factor > MAX_COUNT:
+    if counts.size and max(-int(counts.min()), int(counts.max())) * factor > MAX_COUNT:
         return counts.astype(object) * factor
     return counts * factor
 
