@@ -1857,7 +1857,8 @@ class CountTable:
                 None if int(x) == 0 else Fraction(100 * (int(y) - int(x)), int(x))
                 for x, y in zip(table.counts[b], table.counts[i], strict=True)
             ]
-        return Ranking.of(table.periods[i], by, table.groups, values, descending, base_period)
+        ranking = Ranking.of(table.periods[i], by, table.groups, values, descending, base_period)
+        return attrs.evolve(ranking, keys=table.keys)
 
     def compare(
         self,
@@ -3066,6 +3067,8 @@ class Ranking:
         In rank order; groups with no value (a change from 0) last, with rank None.
     base : Period, optional
         For ``by="change"``, the period compared with.
+    keys : tuple of str, optional
+        The key names of the table ranked (the columns of :meth:`to_frame`).
 
     Examples
     --------
@@ -3080,6 +3083,7 @@ class Ranking:
     by: str
     entries: tuple[Rank, ...]
     base: Period | None = None
+    keys: tuple[str, ...] | None = attrs.field(default=None, kw_only=True)
 
     @classmethod
     def of(
@@ -3143,7 +3147,14 @@ class Ranking:
         return tuple(f"{e.label} {e.group}" for e in self.entries)
 
     def to_frame(self, backend: Backend = "pandas") -> Any:
-        """Long frame: group, rank (null if unranked), tied, and the value as a float.
+        """Long frame: the key column(s), rank (null if unranked), tied, and the value ranked.
+
+        Counts are integers; rates and changes are floats (exact ones are in
+        ``entries``).
+
+        See Also
+        --------
+        CountTable.ranks : Makes the ranking.
 
         Examples
         --------
@@ -3151,22 +3162,31 @@ class Ranking:
         >>> t = tc.CountTable(["2016/17"], ["a", "b"], [[4, 9]], [0, 0], [0, 0], [0, 0])
         >>> t.ranks().to_frame()
           group  rank   tied  count
-        0     b     1  False    9.0
-        1     a     2  False    4.0
+        0     b     1  False      9
+        1     a     2  False      4
         """
         if backend not in _BACKENDS:
             raise TrendcalcError(
                 f"backend must be 'pandas', 'polars' or 'pyarrow' (got {backend!r})"
             )
-        data: dict[str, Any] = {
-            "group": [e.group for e in self.entries],
-            "rank": [e.rank for e in self.entries],
-            "tied": [e.tied for e in self.entries],
-            self.by: [None if e.value is None else float(e.value) for e in self.entries],
-        }
+        groups = tuple(e.group for e in self.entries)
+        data: dict[str, Any] = {}
+        if groups and groups != (None,):
+            holder = CountTable.zero(["2016/17"], sorted(groups), keys=self.keys)  # type: ignore[type-var]
+            order = np.array([holder.groups.index(g) for g in groups], dtype=np.intp)
+            data.update(holder._key_columns(order))
+        ranks = [e.rank for e in self.entries]
+        values: list[Any] = [
+            None if e.value is None else (e.value if self.by == "count" else float(e.value))
+            for e in self.entries
+        ]
         if backend == "pandas":
             pd = _need("pandas")
-            return pd.DataFrame(
-                {k: (pd.array(v, dtype="Int64") if k == "rank" else v) for k, v in data.items()}
-            )
+            data["rank"] = pd.array(ranks, dtype="Int64")
+            data["tied"] = [e.tied for e in self.entries]
+            data[self.by] = pd.array(values, dtype="Int64" if self.by == "count" else "Float64")
+            return pd.DataFrame(data)
+        data["rank"] = ranks
+        data["tied"] = [e.tied for e in self.entries]
+        data[self.by] = values
         return _build_frame(backend, data, None)
