@@ -432,6 +432,12 @@ def _factorize(column: Any, name: str) -> tuple[NDArray[np.int64], list[object]]
             raise TrendcalcError(
                 f"column {name!r} must not be missing (got {column.null_count()} nulls)"
             )
+        try:
+            arrow = column.to_arrow()
+        except ImportError:  # pragma: no cover - pyarrow is optional
+            arrow = None
+        if arrow is not None:
+            return _factorize(arrow, name)  # arrow's dictionary encoding is the quickest
         values: Any = column.to_numpy()
     elif module == "pandas":
         values = column
