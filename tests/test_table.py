@@ -691,3 +691,15 @@ def test_changes_of_huge_counts_stay_exact() -> None:
     assert t.pct_change().value("2016/17", "a") == tc.change(2**62, 1).percent
     assert t.rates({"a": 3, "b": 7}, per=1000, places=1).value("2015/16", "a") == tc.population_rate(2**62, 3, per=1000).rounded(1)
     assert t.shares(places=3).decimals()[0] == list(tc.shares([2**62, 5], 3))
+
+
+@given(t=count_tables(max_periods=8, missing=False))
+def test_two_key_tables_round_trip_through_every_backend(t: tc.CountTable) -> None:
+    labels = sorted((str(g)[0], str(g)) for g in t.groups)
+    order = [t.groups.index(g) for _, g in labels]
+    z = [0] * len(labels)
+    two = tc.CountTable(t.periods, labels, t.counts[:, order], z, z, z, keys=("initial", "force"))
+    for backend in ("pandas", "polars", "pyarrow"):
+        back = tc.CountTable.from_frame(two.to_frame(backend))  # type: ignore[arg-type]
+        assert back == two
+        assert back.select(initial=[g[0] for g in labels]).keys == ("initial", "force")
