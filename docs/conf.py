@@ -65,6 +65,7 @@ numpydoc_xref_ignore = {
     *("label", "labels", "event", "events", "column", "columns", "row", "rows", "dates"),
     *("groups", "periods", "counts", "values", "names", "float64", "int64", "1-D", "2-D"),
     *("datetime64", "dask", "Series", "Array", "DataFrame"),  # "dask Series or ..."
+    *("frame", "group", "tuples"),
 }
 numpydoc_xref_aliases = {name: f"trendcalc.{name}" for name in trendcalc.__all__} | {
     "Fraction": "fractions.Fraction",
@@ -138,6 +139,7 @@ EXTERNAL = {
     "polars.DataFrame": "https://docs.pola.rs/api/python/stable/reference/dataframe/index.html",
     "polars.Series": "https://docs.pola.rs/api/python/stable/reference/series/index.html",
     "dask.delayed.Delayed": "https://docs.dask.org/en/stable/delayed-api.html",
+    "pyarrow.Table": "https://arrow.apache.org/docs/python/generated/pyarrow.Table.html",
 }
 
 
@@ -158,6 +160,7 @@ def _external_reference(app: Any, env: Any, node: Any, contnode: Any) -> Any:
 
 # Charts: ``.. plot::`` runs its code when the docs build and shows the PNG it draws.
 plot_include_source = True
+plot_working_directory = str(Path(__file__).resolve().parents[1])  # sample data paths from the root
 plot_html_show_source_link = False
 plot_html_show_formats = False
 plot_formats = [("png", 110)]

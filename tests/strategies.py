@@ -108,3 +108,47 @@ word_fragments = st.sampled_from(
         "year ending", "April", "June", "31", "2019", "between", "and", "hundred", "-3",
     ]
 )  # fmt: skip
+
+
+#: kinds of period a CountTable is commonly built from, with a first period of each
+_TABLE_STARTS = {
+    "month": "April 2014",
+    "quarter": "2014 Q2",
+    "financial_quarter": "2014/15 Q1",
+    "financial_year": "2010/11",
+}
+
+
+@st.composite
+def count_tables(
+    draw: st.DrawFn,
+    *,
+    kinds: tuple[str, ...] = ("month", "quarter", "financial_quarter", "financial_year"),
+    min_periods: int = 1,
+    max_periods: int = 30,
+    missing: bool = True,
+    max_count: int = 10**6,
+) -> tc.CountTable:
+    """A CountTable of 1-5 text groups, some cells possibly not supplied."""
+    kind = draw(st.sampled_from(kinds))
+    n = draw(st.integers(min_value=min_periods, max_value=max_periods))
+    first = tc.parse_period(_TABLE_STARTS[kind]).shift(draw(st.integers(0, 24)))
+    periods = [first.shift(i) for i in range(n)]
+    names = draw(
+        st.lists(st.sampled_from(["Kent", "Essex", "Lincs", "Avon", "Dyfed"]), min_size=1,
+                 max_size=5, unique=True)
+    )
+    groups = sorted(names)
+    cells = st.integers(min_value=0, max_value=max_count)
+    counts = [[draw(cells) for _ in groups] for _ in periods]
+    supplied = None
+    if missing and draw(st.booleans()):
+        supplied = [[draw(st.integers(0, 9)) > 0 for _ in groups] for _ in periods]
+        counts = [[c if ok else 0 for c, ok in zip(row, oks, strict=False)] for row, oks in zip(counts, supplied, strict=False)]
+    zeros = [0] * len(groups)
+    import numpy as np
+
+    return tc.CountTable(
+        periods, groups, counts, zeros, zeros, zeros,
+        supplied=None if supplied is None else np.array(supplied, dtype=bool),
+    )

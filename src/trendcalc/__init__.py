@@ -66,6 +66,7 @@ from trendcalc._story import (
     example_story,
     load_story,
 )
+from trendcalc._table import Coverage, Rank, Ranking, TableChanges, TableValues
 from trendcalc._validate import Mode as _Mode
 from trendcalc._words import Multiple, Proportion, parse_multiple, parse_proportion
 
@@ -94,6 +95,7 @@ __all__ = [
     "Comparison",
     "CountSeries",
     "CountTable",
+    "Coverage",
     "Figure",
     "GrowthRate",
     "Interval",
@@ -108,6 +110,8 @@ __all__ = [
     "Proportion",
     "QualifiedFigure",
     "Qualifier",
+    "Rank",
+    "Ranking",
     "Rate",
     "SeriesError",
     "SpanTotal",
@@ -116,6 +120,8 @@ __all__ = [
     "StoryCount",
     "StoryError",
     "StoryReport",
+    "TableChanges",
+    "TableValues",
     "TrendcalcError",
     "UndefinedResultError",
     "Verdict",

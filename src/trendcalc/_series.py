@@ -92,6 +92,15 @@ def _check_consecutive(periods: Sequence[Period]) -> None:
             continue
         if b == a:
             raise SeriesError(f"periods must not repeat: {a.label!r} appears twice")
+        if a.start < b.start <= a.end:
+            raise SeriesError(
+                f"periods must not overlap: {a.label!r} and {b.label!r} share the days "
+                f"{b.start} to {min(a.end, b.end)}, so their counts cannot be added or compared "
+                "as a series. Rolling totals such as year-ending figures a quarter apart belong "
+                "in a CountTable: build them from the months or quarters with "
+                "CountTable.rolling_total(12) (or 4), or read published ones with "
+                "CountTable.from_frame(..., kind='year_ending')"
+            )
         if b.start <= a.end:
             raise SeriesError(
                 f"periods must be in order: {a.label!r} is followed by {b.label!r}, which does "
