@@ -656,7 +656,7 @@ def compare_counts(
         )
         statistic, p = float(result.statistic), float(result.pvalue)
     else:
-        below, above = _binomial_tails(stats, after, total, share_after, share_before)
+        below, above = _binomial_tails(special, after, total, share_after, share_before)
         if alternative == "larger":
             p = above
         elif alternative == "smaller":
@@ -670,7 +670,7 @@ def compare_counts(
     elif method == "minlike":
         odds = _minlike_odds(stats, special, before, after, alpha)
     else:
-        odds = _clopper_pearson_odds(stats, before, after, alpha)
+        odds = _clopper_pearson_odds(special, before, after, alpha)
     lower, upper = (None if o is None else float(Fraction(o) / ratio) for o in odds)
     p = min(p, 1.0)
     if method == "etest" and alternative == "two-sided":
@@ -716,19 +716,28 @@ def _normal_p(stats: Any, z: float, alternative: str) -> float:
 
 
 def _binomial_tails(
-    stats: Any, k: int, n: int, share: Fraction, other: Fraction
+    special: Any, k: int, n: int, share: Fraction, other: Fraction
 ) -> tuple[float, float]:
     """``P(X <= k)`` and ``P(X >= k)`` for X binomial(n, share), ``other = 1 - share``.
 
     scipy's binomial works from the probability of success alone, so a share close to 1
     loses the digits of its complement: work with whichever share is at most 1/2.
     """
+
+    # P(X > j) is the regularised incomplete beta function I_q(j + 1, n - j) (boost's,
+    # accurate for any n; scipy's bdtr is not beyond about 10**9)
+    def cdf(j: int, q: float) -> float:  # P(X <= j)
+        return 0.0 if j < 0 else 1.0 if j >= n else float(special.betaincc(j + 1.0, n - j, q))
+
+    def sf(j: int, q: float) -> float:  # P(X > j)
+        return 1.0 if j < 0 else 0.0 if j >= n else float(special.betainc(j + 1.0, n - j, q))
+
     if share <= other:
         q = float(share)
-        return float(stats.binom.cdf(k, n, q)), float(stats.binom.sf(k - 1, n, q))
+        return cdf(k, q), sf(k - 1, q)
     q = float(other)
     j = n - k  # the other count: P(X <= k) = P(n - X >= j)
-    return float(stats.binom.sf(j - 1, n, q)), float(stats.binom.cdf(j, n, q))
+    return sf(j - 1, q), cdf(j, q)
 
 
 def _minlike_p(stats: Any, k: int, n: int, share: Fraction, other: Fraction) -> float:
@@ -739,7 +748,7 @@ def _minlike_p(stats: Any, k: int, n: int, share: Fraction, other: Fraction) -> 
 
 
 def _clopper_pearson_odds(
-    stats: Any, before: int, after: int, alpha: float
+    special: Any, before: int, after: int, alpha: float
 ) -> tuple[float, float | None]:
     """The Clopper-Pearson interval for the later count's share, as odds ``share / (1 - share)``.
 
@@ -750,10 +759,10 @@ def _clopper_pearson_odds(
     def lower_odds(k: int, other: int) -> float:
         if k == 0:
             return 0.0
-        x = float(stats.beta.ppf(alpha / 2, k, other + 1))
+        x = float(special.betaincinv(k, other + 1.0, alpha / 2))  # a beta quantile
         if x <= 0.5:
             return x / (1 - x)
-        c = float(stats.beta.isf(alpha / 2, other + 1, k))  # 1 - x, computed directly
+        c = float(special.betainccinv(other + 1.0, k, alpha / 2))  # 1 - x, computed directly
         return (1 - c) / c
 
     below = lower_odds(before, after)
