@@ -18,7 +18,9 @@ import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from statsmodels.stats.proportion import binom_test as sm_binom_test
 from statsmodels.stats.proportion import proportion_confint
+from statsmodels.stats.rates import etest_poisson_2indep as sm_etest
 from statsmodels.stats.rates import test_poisson_2indep as sm_test_poisson_2indep
 
 import trendcalc as tc
@@ -756,3 +758,28 @@ def test_every_stats_function_raises_only_trendcalc_errors(value: object) -> Non
         for name in ("p_value", "lower", "upper", "estimate"):
             got = getattr(result, name, None)
             assert got is None or math.isfinite(got)
+
+
+# -- the R and statsmodels equivalents the docs name
+
+
+@pytest.mark.parametrize(("before", "after", "e1", "e2"), CASES)
+def test_exact_is_twice_the_smaller_of_statsmodels_one_sided_binom_tests(
+    before: int, after: int, e1: float, e2: float
+) -> None:
+    share = e2 / (e1 + e2)
+    larger = sm_binom_test(after, before + after, prop=share, alternative="larger")
+    smaller = sm_binom_test(after, before + after, prop=share, alternative="smaller")
+    c = tc.compare_counts(before, after, exposure_before=e1, exposure_after=e2)
+    assert c.p_value == pytest.approx(min(1.0, 2 * min(larger, smaller)), rel=1e-9)
+
+
+@pytest.mark.parametrize(("before", "after", "e1", "e2"), CASES)
+def test_etest_agrees_with_statsmodels_wald_etest(
+    before: int, after: int, e1: float, e2: float
+) -> None:
+    c = tc.compare_counts(before, after, exposure_before=e1, exposure_after=e2, method="etest")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        theirs = sm_etest(after, e2, before, e1, method="wald")
+    assert c.p_value == pytest.approx(theirs[1], rel=1e-4)
