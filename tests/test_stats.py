@@ -18,6 +18,7 @@ import numpy as np
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from scipy import stats as scipy_stats
 from statsmodels.stats.proportion import binom_test as sm_binom_test
 from statsmodels.stats.proportion import proportion_confint
 from statsmodels.stats.rates import etest_poisson_2indep as sm_etest
@@ -783,3 +784,83 @@ def test_etest_agrees_with_statsmodels_wald_etest(
         warnings.simplefilter("ignore", RuntimeWarning)
         theirs = sm_etest(after, e2, before, e1, method="wald")
     assert c.p_value == pytest.approx(theirs[1], rel=1e-4)
+
+
+def _etest_oracle(k1: int, n1: Fraction, k2: int, n2: Fraction, alternative: str) -> float:
+    """The E-test summed over scipy's whole grid, each outcome compared in exact arithmetic."""
+    pooled = (k1 + k2) / (n1 + n2)
+    m1, m2 = float(n1 * pooled), float(n2 * pooled)
+    lo1, hi1 = scipy_stats.poisson.ppf([1e-10, 1 - 1e-16], m1)
+    lo2, hi2 = scipy_stats.poisson.ppf([1e-10, 1 - 1e-16], m2)
+
+    def squared_and_sign(x1: int, x2: int) -> tuple[Fraction, int]:
+        top = x1 / n1 - x2 / n2
+        return top * top / (x1 / n1**2 + x2 / n2**2), (top > 0) - (top < 0)
+
+    t0, s0 = squared_and_sign(k1, k2)
+    total = 0.0
+    for x1 in range(int(lo1), int(hi1) + 1):
+        for x2 in range(int(lo2), int(hi2) + 1):
+            if x1 == x2 == 0:
+                continue
+            t, s = squared_and_sign(x1, x2)
+            if alternative == "two-sided":
+                extreme = t >= t0
+            else:  # "greater": T >= T0
+                signed, signed0 = s * t, s0 * t0  # T |T| is increasing in T
+                extreme = signed >= signed0 if alternative == "greater" else signed <= signed0
+            if extreme:
+                total += float(scipy_stats.poisson.pmf(x1, m1) * scipy_stats.poisson.pmf(x2, m2))
+    return total
+
+
+@given(
+    before=st.integers(0, 25),
+    after=st.integers(0, 25),
+    e1=st.sampled_from([Fraction(1), Fraction(2), Fraction(366), Fraction(1, 4), Fraction(100)]),
+    e2=st.sampled_from([Fraction(1), Fraction(3), Fraction(365), Fraction(1, 2), Fraction(20)]),
+    scale=st.sampled_from([Fraction(1), Fraction(1, 365), Fraction(10**50)]),
+    alternative=st.sampled_from(["two-sided", "larger", "smaller"]),
+)
+@settings(max_examples=40)
+def test_etest_equals_an_exact_sum_over_scipys_grid(
+    before: int, after: int, e1: Fraction, e2: Fraction, scale: Fraction, alternative: str
+) -> None:
+    # trendcalc finds where the statistic crosses the observed value on scipy's grid
+    # instead of summing the whole grid (seconds at 100,000 offences), and decides exact
+    # ties exactly, so that scaling both exposures changes nothing
+    assume(before + after > 0)
+    c = tc.compare_counts(
+        before,
+        after,
+        exposure_before=e1 * scale,
+        exposure_after=e2 * scale,
+        method="etest",
+        alternative=alternative,
+    )  # type: ignore[arg-type]
+    scipy_alternative = {"two-sided": "two-sided", "larger": "greater", "smaller": "less"}[
+        alternative
+    ]
+    assert c.p_value == pytest.approx(
+        min(1.0, _etest_oracle(after, e2, before, e1, scipy_alternative)), rel=1e-9, abs=1e-9
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "e1", "e2"), [*CASES, (135, 392, 100, 365), (40, 60, 3, 7)]
+)
+def test_etest_statistic_and_p_value_match_scipy_away_from_ties(
+    before: int, after: int, e1: float, e2: float
+) -> None:
+    c = tc.compare_counts(before, after, exposure_before=e1, exposure_after=e2, method="etest")
+    theirs = scipy_stats.poisson_means_test(after, e2, before, e1)
+    assert c.statistic == pytest.approx(float(theirs.statistic), rel=1e-12)
+    # scipy rounds ties either way; its sum here is over the raw exposures
+    assert c.p_value == pytest.approx(float(theirs.pvalue), rel=2e-3)
+
+
+def test_etest_at_100000_offences_is_quick_enough_to_use() -> None:
+    # symmetric counts: the statistic is 0 and every outcome is as extreme
+    c = tc.compare_counts(50_000, 50_000, method="etest")
+    assert c.note == ""
+    assert c.p_value == pytest.approx(1.0, abs=1e-9)
