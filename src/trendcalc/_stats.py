@@ -170,6 +170,13 @@ class PoissonInterval:
 
     ``estimate``, ``lower`` and ``upper`` are rates per unit of exposure (per day for a
     :class:`Rate`, per ``per`` people for a :class:`PopulationRate`).
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> ci = tc.poisson_interval(15, exposure=400)
+    >>> ci.count, ci.exposure, ci.estimate
+    (15, 400.0, 0.0375)
     """
 
     count: int
@@ -271,7 +278,16 @@ def poisson_interval(
 
 @attrs.frozen
 class PoissonTest:
-    """The result of :func:`poisson_test`."""
+    """The result of :func:`poisson_test`: the count, its exposure, the rate under test
+    (per unit of exposure), the alternative and the p-value.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> t = tc.poisson_test(15, 0.05, exposure=400)
+    >>> t.rate, t.alternative, round(t.p_value, 3)
+    (0.05, 'two-sided', 0.313)
+    """
 
     count: int
     exposure: float
@@ -420,6 +436,13 @@ class Comparison:
     direction : {"rise", "fall", "none", ""}
         Whether the later rate is above, below or equal to the earlier one, decided
         exactly from the counts and exposures ("" if not known).
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> c = tc.compare_counts(112, 58)
+    >>> c.direction, round(c.rate_ratio, 3), c.statistic is None
+    ('fall', 0.518, True)
     """
 
     before: int
@@ -530,7 +553,9 @@ def compare_counts(
         (100,000).
         ``"etest"`` is the E-test of Krishnamoorthy and Thomson (2004) as scipy
         implements it (statistic with the unpooled variance ``k1/n1**2 + k2/n2**2``,
-        null distribution from the pooled rate): often more powerful than the exact test;
+        null distribution from the pooled rate, summed over scipy's grid of outcomes,
+        with outcomes that tie the observed statistic decided exactly): often more
+        powerful than the exact test, but weak when the exposures are very unequal;
         its interval is the exact one, and ``note`` says when the two disagree.
         ``"score"`` is the score (z) test, whose statistic equals the conditional one,
         ``(k2*n1 - k1*n2) / sqrt((k1 + k2) * n1 * n2)``, with the Wilson score interval,
@@ -970,7 +995,15 @@ def _minlike_lower_logodds(stats: Any, special: Any, k: int, n: int, alpha: floa
 
 @attrs.frozen
 class WDDResult:
-    """The weighted displacement difference (see :func:`wdd`)."""
+    """The weighted displacement difference (see :func:`wdd`).
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> r = tc.wdd((20, 10), (20, 20))
+    >>> r.estimate, r.level, round(r.p_value, 2)
+    (-10, 0.95, 0.23)
+    """
 
     estimate: int
     se: float
@@ -1043,6 +1076,17 @@ def wdd(
         ``estimate`` is exact; ``se`` is the square root of the sum of all the counts
         (each treated as Poisson), ``z = estimate / se``, and the interval and two-sided
         p-value are normal. All counts zero gives an estimate of 0 with a p-value of 1.
+
+    Raises
+    ------
+    TrendcalcError
+        For a count that is not a whole number from 0 to ``MAX_COUNT``, an area that is
+        not a pair, one displacement area without the other, or a level not between 0
+        and 1.
+
+    See Also
+    --------
+    compare_counts : whether one area's change is more than Poisson noise.
 
     Examples
     --------
