@@ -535,8 +535,13 @@ def test_etest_notes_when_its_p_value_and_the_exact_interval_disagree() -> None:
     assert c.p_value < 0.05
     assert c.lower is not None
     assert c.lower < 1
-    assert "exact interval includes 1" in c.note
+    assert "exact interval includes 1: the E-test is more powerful" in c.note
     assert tc.compare_counts(112, 58, method="etest").note == ""
+    weak = tc.compare_counts(4, 3, exposure_before=20, exposure_after=100, method="etest")
+    assert weak.p_value > 0.05
+    assert weak.upper is not None
+    assert weak.upper < 1
+    assert "exact interval excludes 1: the E-test is weak when the exposures" in weak.note
 
 
 # -- issue 10 item 10: equal counts are neither a rise nor a fall

@@ -51,8 +51,8 @@ _METHODS = ("exact", "etest", "score", "minlike")
 _ALTERNATIVES = ("two-sided", "larger", "smaller")
 
 #: Above this many offences in all, the E-test is replaced by its normal approximation
-#: (the score test), which it matches to about four significant figures there; scipy's
-#: E-test sums over a grid whose size grows with the counts.
+#: (the score test), which it matches to about four significant figures there (the grid
+#: of outcomes the E-test sums over grows with the counts).
 ETEST_LIMIT = 200_000
 
 #: scipy's (and R's) tolerance in the minimum-likelihood test: an outcome counts as no
@@ -710,15 +710,18 @@ def compare_counts(
 
 
 def _disagreement(p: float, alpha: float, lower: float | None, upper: float | None) -> str:
-    """A note when a p-value and an interval disagree about rejecting equal rates."""
+    """A note when the E-test's p-value and the exact interval disagree about equal rates."""
     excludes = (lower is not None and lower > 1) or (upper is not None and upper < 1)
     if (p < alpha) == excludes:
         return ""
+    if p < alpha:
+        why = "the E-test is more powerful than the exact test the interval comes from"
+    else:
+        why = "the E-test is weak when the exposures are very unequal"
     return (
         f"the E-test's p-value is {'below' if p < alpha else 'above'} {alpha:g} but the "
-        f"exact interval {'excludes' if excludes else 'includes'} 1: the E-test is more "
-        "powerful than the exact test its interval comes from; method='exact' gives a "
-        "p-value that agrees with it"
+        f"exact interval {'excludes' if excludes else 'includes'} 1: {why}; "
+        "method='exact' gives a p-value that agrees with the interval"
     )
 
 
