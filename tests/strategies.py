@@ -152,3 +152,27 @@ def count_tables(
         periods, groups, counts, zeros, zeros, zeros,
         supplied=None if supplied is None else np.array(supplied, dtype=bool),
     )
+
+
+# -- statistics (compare_counts and friends)
+
+#: small counts, where the exact tests differ most from their approximations
+stats_counts = st.integers(min_value=0, max_value=60)
+
+#: exposures of every kind trendcalc reads exactly: days, populations, fractions, floats,
+#: decimal strings, from far below 1 to far above
+stats_exposures = st.one_of(
+    st.integers(min_value=1, max_value=10**9),
+    st.fractions(min_value=Fraction(1, 10**6), max_value=10**6).filter(lambda f: f > 0),
+    st.floats(min_value=1e-30, max_value=1e30, allow_nan=False, allow_infinity=False),
+    st.sampled_from(["1e-200", "365.25", "1e200", "0.001"]),
+)
+
+#: a factor both exposures can be multiplied by, from 1e-250 to 1e250
+stats_scales = st.one_of(
+    st.builds(lambda e: Fraction(10) ** e, st.integers(min_value=-250, max_value=250)),
+    st.fractions(min_value=Fraction(1, 1000), max_value=1000).filter(lambda f: f > 0),
+)
+
+stats_methods = st.sampled_from(["exact", "etest", "score", "minlike"])
+stats_levels = st.sampled_from([0.8, 0.9, 0.95, 0.99, 0.999])

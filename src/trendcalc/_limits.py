@@ -79,3 +79,25 @@ def check_length(text: str, *, name: str, limit: int = MAX_NUMBER_LENGTH) -> str
             f"(got {text[:20]!r}...)"
         )
     return text
+
+
+#: Smallest and largest exposure (days, people, ...) and null rate accepted by the statistics
+#: (:func:`~trendcalc.compare_counts`, :func:`~trendcalc.poisson_interval`,
+#: :func:`~trendcalc.poisson_test`): the range of normal floats, so that each is reported as a
+#: float without losing precision. Two exposures enter every result only through their exact ratio.
+MIN_EXPOSURE = 2.2250738585072014e-308
+MAX_EXPOSURE = 1.7976931348623157e308
+
+#: Largest ratio between the two exposures of :func:`~trendcalc.compare_counts`, either way round.
+#: Real periods and populations never differ by anything near this; within it, every share,
+#: ratio and statistic the tests compute stays well inside the range of floats.
+MAX_EXPOSURE_RATIO = 10**100
+
+#: Largest total of two counts for the exact conditional tests and intervals of
+#: :func:`~trendcalc.compare_counts` (methods "exact" and "etest"): beyond it scipy's binomial
+#: and beta functions lose accuracy. The score method accepts any counts up to ``MAX_COUNT``.
+MAX_EXACT_TOTAL = 10**12
+
+#: Largest total of two counts for the "minlike" method of :func:`~trendcalc.compare_counts`,
+#: whose interval is found by walking the points where the minimum-likelihood test changes.
+MAX_MINLIKE_TOTAL = 100_000
