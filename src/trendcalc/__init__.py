@@ -13,7 +13,10 @@ from trendcalc._claims import (
     check_daily_rate,
     check_frequency,
     check_population_rate,
+    check_rank,
     check_ratio,
+    check_record,
+    check_streak,
     check_total,
     implied_before,
     implied_count,
@@ -59,6 +62,7 @@ from trendcalc._story import (
     example_story,
     load_story,
 )
+from trendcalc._story_blocks import StorySeries, StoryTable
 from trendcalc._validate import Mode as _Mode
 
 #: The rounding modes, as a ``typing.Literal``: ``"half_up"`` (halves away from zero, as
@@ -105,6 +109,8 @@ __all__ = [
     "StoryCount",
     "StoryError",
     "StoryReport",
+    "StorySeries",
+    "StoryTable",
     "TrendcalcError",
     "UndefinedResultError",
     "Verdict",
@@ -117,8 +123,11 @@ __all__ = [
     "check_daily_rate",
     "check_frequency",
     "check_population_rate",
+    "check_rank",
     "check_ratio",
+    "check_record",
     "check_story",
+    "check_streak",
     "check_total",
     "compare_counts",
     "count_events",

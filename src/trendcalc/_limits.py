@@ -79,3 +79,7 @@ def check_length(text: str, *, name: str, limit: int = MAX_NUMBER_LENGTH) -> str
             f"(got {text[:20]!r}...)"
         )
     return text
+
+#: Most periods a series of a story file spans, from its first period to its last (gaps
+#: included), and most groups a table of a story file holds.
+MAX_SERIES_LENGTH = 10_000
