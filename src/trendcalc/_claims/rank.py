@@ -38,8 +38,8 @@ __all__ = ["check_rank", "read_rank_words"]
 
 _BYS = ("count", "rate", "change", "percent_change")
 _DIRECTIONS = ("highest", "lowest")
-_HIGH = r"highest|most|biggest|largest|greatest|top"
-_LOW = r"lowest|fewest|smallest|least|bottom"
+_HIGH = r"highest|most|biggest|largest|greatest"
+_LOW = r"lowest|fewest|smallest|least"
 _UP = r"rises?|increases?|jumps?|rose|growth"
 _DOWN = r"drops?|falls?|fell|decreases?|declines?|reductions?|cuts?"
 _ORDINAL = r"(?:" + "|".join(ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th))"
@@ -103,7 +103,11 @@ def read_rank_words(claim: object, qualifier: object = None) -> dict[str, Any]:
         spec["by"] = "percent_change" if re.search(r"percent|per cent|%", text) else "change"
     elif re.search(r"\brates?\b", text):
         spec["by"] = "rate"
-    if "direction" in spec and "position" not in spec and "among" not in spec:
+    if (
+        "position" not in spec
+        and "among" not in spec
+        and re.search(rf"\bthe (?:{_HIGH}|{_LOW})\b", text)
+    ):
         spec["position"] = 1
     if "position" not in spec and "among" not in spec:
         raise TrendcalcError(
@@ -145,6 +149,9 @@ def _spec(claim: str | None, fields: Mapping[str, Any]) -> _Spec:
             raise TrendcalcError(
                 f"claim {claim!r} says {key} {value!r} but {key}={given[key]!r}; give one of them"
             )
+    if {"position", "among", "behind"} & set(given):
+        # the fields say where the group stands; the words only add what they leave open
+        words = {k: v for k, v in words.items() if k not in ("position", "among", "behind")}
     merged = {**words, **given}
     behind = merged.get("behind")
     if behind is not None:

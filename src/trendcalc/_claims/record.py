@@ -520,7 +520,7 @@ def _computed_cell(result: Any) -> str:
         return "-"
     if v.computed is None:
         return "on record"
-    return f"{v.computed} back"
+    return f"{v.computed} periods back"
 
 
 KIND = register(

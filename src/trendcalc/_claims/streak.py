@@ -254,7 +254,7 @@ def check_streak(
     >>> tc.check_streak(thefts, "fell for the fourth consecutive year").consistent
     False
     >>> tc.check_streak(thefts, "fell for the second year running", period="2020/21").explanation
-    "Fell in each of the 2 years to 2020/21 (5,400 in 2018/19, then 5,120, 4,480), after rising from 5,210 in 2017/18: a streak of 2, which fits 'fell for the second year running'."
+    "The count fell in each of the 2 years to 2020/21 (5,400 in 2018/19, then 5,120, 4,480), after rising from 5,210 in 2017/18: a streak of 2, which fits 'fell for the second year running'."
     """
     mode = check_mode(mode)
     periods, counts = read_series(series)
@@ -289,7 +289,7 @@ def check_streak(
     holds_under = holding_modes(lambda m: judge(m)[0] is True)
     consistent = mode in holds_under
     noun = _noun(periods[t])
-    who = label or ""
+    who = label or "the count"
     if s.length == 0:
         before = values[t - 1] if t >= 1 else None
         other = "rose" if spec.direction == "fall" else "fell"
