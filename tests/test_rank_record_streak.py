@@ -420,3 +420,69 @@ def test_counts_as_printed_give_the_same_verdicts(values: list[int]) -> None:
             continue
         b = tc.check_streak(financial_years(printed), length=length, direction="rise")
         assert (a.consistent, a.computed) == (b.consistent, b.computed)
+
+
+@given(group_counts, st.data())
+def test_rank_by_change_agrees_with_sorting_the_changes(
+    later: dict[str, int], data: st.DataObject
+) -> None:
+    earlier = {g: data.draw(st.integers(0, 6)) for g in sorted(later)}
+    group = data.draw(st.sampled_from(sorted(later)))
+    claimed = data.draw(st.integers(1, len(later)))
+    direction = data.draw(st.sampled_from(["highest", "lowest"]))
+    changes = {g: later[g] - earlier[g] for g in later}
+    real = _brute_position(changes, group, direction == "highest")
+    v = tc.check_rank(
+        later, group, position=claimed, by="change", earlier=earlier, direction=direction
+    )  # type: ignore[arg-type]
+    assert (v.computed, v.consistent) == (real, real == claimed)
+
+
+def _tens(values: list[int]) -> list[tc.Figure]:
+    """Counts published to the nearest ten: each stands for ten whole counts (five at 0)."""
+    return [tc.parse_count(str(v * 10), places=-1) for v in values]
+
+
+@given(st.lists(st.integers(0, 30), min_size=2, max_size=6), st.data())
+def test_a_rank_on_rounded_counts_holds_for_every_count_they_stand_for(
+    raw: list[int], data: st.DataObject
+) -> None:
+    groups = {f"g{i}": f for i, f in enumerate(_tens(raw))}
+    among = data.draw(st.integers(1, len(raw)))
+    try:
+        v = tc.check_rank(groups, "g0", among=among)
+    except tc.UndefinedResultError:
+        return
+    exact = {g: data.draw(st.sampled_from(f.counts())) for g, f in groups.items()}
+    assert tc.check_rank(exact, "g0", among=among).consistent == v.consistent
+
+
+@given(st.lists(st.integers(0, 30), min_size=2, max_size=8), st.integers(1, 4), st.data())
+def test_a_streak_or_record_on_rounded_counts_holds_for_every_count_they_stand_for(
+    raw: list[int], length: int, data: st.DataObject
+) -> None:
+    figures = _tens(raw)
+    exact = [data.draw(st.sampled_from(f.counts())) for f in figures]
+    try:
+        streak: tc.Verdict | None = tc.check_streak(
+            financial_years(figures), length=length, direction="rise"
+        )
+    except tc.UndefinedResultError:
+        streak = None
+    if streak is not None:
+        again = tc.check_streak(financial_years(exact), length=length, direction="rise")
+        assert again.consistent == streak.consistent
+    try:
+        record: tc.Verdict | None = tc.check_record(
+            financial_years(figures), years=length, direction="lowest"
+        )
+    except tc.UndefinedResultError:
+        record = None
+    if record is not None:
+        again = tc.check_record(financial_years(exact), years=length, direction="lowest")
+        assert again.consistent == record.consistent
+
+
+def test_a_place_in_the_fields_must_agree_with_the_words() -> None:
+    with pytest.raises(tc.TrendcalcError, match="says among 3 but the fields say position=2"):
+        tc.check_rank(FORCES, "Kent", "among the three highest", position=2)

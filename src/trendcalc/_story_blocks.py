@@ -36,9 +36,24 @@ _TABLE_KEYS = {
 class StorySeries:
     """A ``[series.NAME]`` block of a story file: one count per consecutive period.
 
-    ``periods`` run without a gap from the first period given to the last; ``counts``
-    holds one :class:`~trendcalc.Figure` per period, or None where the count is missing
-    (marked ``"missing"``, or a period left out).
+    Read by :func:`~trendcalc.load_story`; rank, record and streak claims name it.
+
+    Parameters
+    ----------
+    name : str
+        The block's name (``burglary`` in ``[series.burglary]``).
+    periods : tuple of Period
+        Every period from the first given to the last, without a gap.
+    counts : tuple of Figure or None
+        One count per period; None where it is missing (marked ``"missing"``, or a
+        period left out). Missing is never zero.
+    area, offence, unit, note : str
+        As given (empty when not).
+
+    See Also
+    --------
+    StoryTable : counts of several groups.
+    check_record, check_streak : the claims checked against a series.
 
     Examples
     --------
@@ -85,9 +100,28 @@ class StorySeries:
 class StoryTable:
     """A ``[table.NAME]`` block of a story file: counts of several groups for some periods.
 
-    ``counts`` maps each group (a force, an area, an offence) to one
-    :class:`~trendcalc.Figure` per period of ``periods``, or None where missing;
-    ``populations`` maps groups to their population, for rates.
+    Read by :func:`~trendcalc.load_story`; rank claims name it.
+
+    Parameters
+    ----------
+    name : str
+        The block's name (``forces`` in ``[table.forces]``).
+    periods : tuple of Period
+        The periods of the counts, as given (``period`` gives one).
+    counts : mapping of str to tuple of Figure or None
+        Each group (a force, an area, an offence) to one count per period; None where
+        it is missing. Missing is never zero.
+    populations : mapping of str to Figure
+        Groups to their population, for rates per head (empty when not given).
+    offence, unit, note : str
+        As given (empty when not).
+    noun : str
+        What the groups are, for the words of a verdict (``groups = "forces"``).
+
+    See Also
+    --------
+    StorySeries : counts of one area over many periods.
+    check_rank : the claim checked against a table.
 
     Examples
     --------

@@ -149,7 +149,13 @@ def _spec(claim: str | None, fields: Mapping[str, Any]) -> _Spec:
             raise TrendcalcError(
                 f"claim {claim!r} says {key} {value!r} but {key}={given[key]!r}; give one of them"
             )
-    if {"position", "among", "behind"} & set(given):
+    said_place, given_place = _place(words), _place(given)
+    if said_place is not None and given_place is not None and said_place != given_place:
+        raise TrendcalcError(
+            f"claim {claim!r} says {said_place[0]} {said_place[1]} but the fields say "
+            f"{given_place[0]}={given_place[1]}; give one of them"
+        )
+    if given_place is not None:
         # the fields say where the group stands; the words only add what they leave open
         words = {k: v for k, v in words.items() if k not in ("position", "among", "behind")}
     merged = {**words, **given}
@@ -187,6 +193,18 @@ def _spec(claim: str | None, fields: Mapping[str, Any]) -> _Spec:
         said = claim.strip()
     movement = words.get("movement")
     return _Spec(position, among, behind, direction, by, out_of, said, movement)  # type: ignore[arg-type]
+
+
+def _place(fields: Mapping[str, Any]) -> tuple[str, object] | None:
+    """Where the fields (or words) put the group: ("among", 3) or ("position", 2)."""
+    if "among" in fields:
+        return "among", fields["among"]
+    behind = fields.get("behind")
+    if isinstance(behind, Sequence) and not isinstance(behind, str):
+        return "position", len(behind) + 1
+    if "position" in fields:
+        return "position", fields["position"]
+    return None
 
 
 def _same(a: Sequence[str], b: object) -> bool:

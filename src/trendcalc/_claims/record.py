@@ -329,8 +329,8 @@ def check_record(
         for i in range(start, t):
             if i < first:
                 reasons.append(
-                    f"the series starts in {labels[0]}, and the claim reaches back to "
-                    f"{periods[0].shift(start - 1).label}"
+                    f"the series starts in {labels[0]}, and the claim needs counts back to "
+                    f"{periods[0].shift(start - first).label}"
                 )
                 continue
             beaten = at_least(vals[i], mine)
