@@ -486,3 +486,30 @@ def test_a_streak_or_record_on_rounded_counts_holds_for_every_count_they_stand_f
 def test_a_place_in_the_fields_must_agree_with_the_words() -> None:
     with pytest.raises(tc.TrendcalcError, match="says among 3 but the fields say position=2"):
         tc.check_rank(FORCES, "Kent", "among the three highest", position=2)
+
+
+def test_a_streak_in_months_is_not_checked_against_years() -> None:
+    with pytest.raises(
+        tc.TrendcalcError, match="counts months, but the series runs in periods such as '2021/22'"
+    ):
+        tc.check_streak(THEFTS, "fell for the 10th consecutive month")
+    months = {f"2023-{m:02d}": 100 - m for m in range(1, 13)}
+    months["2023-01"] = 1  # a rise into February, then ten falls
+    v = tc.check_streak(months, "fell for the 10th consecutive month")
+    assert (v.consistent, v.computed) == (True, 10)
+
+
+@pytest.mark.parametrize(
+    ("words", "length"),
+    [
+        ("rose for a fifth consecutive year", 5),
+        ("up for the third year in a row", 3),
+        ("the third consecutive annual rise", 3),
+        ("rose for three years running", 3),
+    ],
+)
+def test_streak_wordings(words: str, length: int) -> None:
+    series = financial_years([9, *range(1, 8)])  # a fall, then seven rises
+    assert tc.check_streak(
+        series, words, period=f"{2001 + length + 1}/{(2002 + length + 1) % 100:02d}"
+    ).consistent

@@ -89,7 +89,7 @@ def read_record_words(claim: object, qualifier: object = None) -> dict[str, Any]
     elif re.search(r"\bon record\b|\bever recorded\b|\bsince records began\b", text):
         spec["records_began"] = True
     elif m := re.search(r"\bsince (?P<p>.+?)[.,;]?$", original, re.I):
-        spec["since"] = m["p"].strip()
+        spec["since"] = re.sub(r"^the\s+", "", m["p"].strip(), flags=re.I)
     elif m := re.search(
         rf"\b(?:for|in|over) (?:(?:the|a) )?(?:(?:last|past) )?(?P<n>{NUMBER}) years\b", text
     ):

@@ -42,7 +42,7 @@ _DOWN = (
     r"drop|drops|declined|decline|declines"
 )
 _ORDINAL = r"(?:" + "|".join(ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th))"
-_UNIT = r"(?:year|quarter|month|period)"
+_UNIT = r"(?P<unit>year|annual|quarter|month|period)"
 
 
 def read_streak_words(claim: object, qualifier: object = None) -> dict[str, Any]:
@@ -52,11 +52,11 @@ def read_streak_words(claim: object, qualifier: object = None) -> dict[str, Any]
     --------
     >>> from trendcalc._claims.streak import read_streak_words
     >>> read_streak_words("fell for the third year running")
-    {'direction': 'fall', 'length': 3, 'qualifier': 'exact'}
+    {'direction': 'fall', 'length': 3, 'unit': 'year', 'qualifier': 'exact'}
     >>> read_streak_words("an 18th consecutive year")
-    {'length': 18, 'qualifier': 'exact'}
+    {'length': 18, 'unit': 'year', 'qualifier': 'exact'}
     >>> read_streak_words("rose for at least five years in a row")
-    {'direction': 'rise', 'length': 5, 'qualifier': 'at least'}
+    {'direction': 'rise', 'length': 5, 'unit': 'year', 'qualifier': 'at least'}
     """
     check_words(claim)
     q, text = split_qualifier(str(claim), None if qualifier in (None, "exact") else qualifier)  # type: ignore[arg-type]
@@ -78,16 +78,20 @@ def read_streak_words(claim: object, qualifier: object = None) -> dict[str, Any]
     ):
         o = m["o"]
         spec["length"] = ORDINAL_WORDS[o] if o in ORDINAL_WORDS else int(o[:-2])
+        unit = m["unit"]
     elif m := re.search(
         rf"\b(?P<n>{NUMBER}) (?:(?:consecutive|successive|straight) )?{_UNIT}s\b", text
     ):
         spec["length"] = int(number_word(m["n"], str(claim)).value)
+        unit = m["unit"]
     if "length" not in spec:
         raise TrendcalcError(
             f"claim {claim!r} is not a streak trendcalc reads: use e.g. 'fell for the third "
             "year running', 'rose for five years in a row', 'an 18th consecutive year of "
             "falls', or give length and direction"
         )
+    if unit != "period":
+        spec["unit"] = "year" if unit == "annual" else unit
     spec["qualifier"] = q
     return spec
 
@@ -137,6 +141,7 @@ class _Spec:
     length: int
     qualifier: StreakQualifier
     said: str
+    unit: str | None = None  # "year", "quarter" or "month" when the words say
 
 
 def _spec(claim: str | None, fields: Mapping[str, Any]) -> _Spec:
@@ -169,7 +174,7 @@ def _spec(claim: str | None, fields: Mapping[str, Any]) -> _Spec:
             f"a streak claim takes qualifier 'exact', 'at least' or 'more than' (got {q!r})"
         )
     said = claim.strip() if claim is not None else f"{direction} {length} periods running"
-    return _Spec(direction, length, q, said)  # type: ignore[arg-type]
+    return _Spec(direction, length, q, said, words.get("unit"))  # type: ignore[arg-type]
 
 
 def _holds(spec: _Spec, s: Streak) -> bool | None:
@@ -270,6 +275,11 @@ def check_streak(
             )
         t = periods.index(p)
     labels = [p.label for p in periods]
+    if spec.unit is not None and spec.unit != _noun(periods[t]):
+        raise TrendcalcError(
+            f"claim {spec.said!r} counts {spec.unit}s, but the series runs in periods such as "
+            f"{labels[t]!r}; check a series of {spec.unit}s, or give length and direction"
+        )
 
     def judge(m: Mode) -> tuple[bool | None, Streak, list[Bounds | None]]:
         values = [bounds_of(c, f"series[{labels[i]!r}]", m) for i, c in enumerate(counts)]
