@@ -253,3 +253,11 @@ def test_the_loader_raises_only_story_errors_on_mutated_blocks(data: st.DataObje
         story = tc.load_story("\n".join(lines) + "\n")
     if story is not None:
         tc.check_story(story)  # a story that loads can always be checked
+
+
+def test_the_report_says_joint_for_a_tie_even_with_of_in_the_name() -> None:
+    story = tc.load_story(
+        'title = "t"\n[table.t]\nperiod = "2022/23"\ncounts = { "City of London" = 5, Kent = 5, Met = 9 }\n'
+        '[[claims]]\nkind = "rank"\ntable = "t"\ngroup = "City of London"\nfigure = "second highest"\n'
+    )
+    assert "| joint 2nd |" in report_markdown(tc.check_story(story))

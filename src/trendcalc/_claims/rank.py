@@ -608,7 +608,7 @@ def _computed_cell(result: Any) -> str:
     v = result.verdict
     if v is None:
         return "-"
-    joint = "joint " if "joint " in v.explanation.split(" of ")[0] else ""
+    joint = "joint " if ") is joint " in v.explanation else ""
     return f"{joint}{ordinal(int(v.computed))}"
 
 
