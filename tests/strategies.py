@@ -176,3 +176,20 @@ stats_scales = st.one_of(
 
 stats_methods = st.sampled_from(["exact", "etest", "score", "minlike"])
 stats_levels = st.sampled_from([0.8, 0.9, 0.95, 0.99, 0.999])
+
+
+#: counts of a few groups for rank claims, from a small range so that ties are common
+group_counts = st.dictionaries(
+    st.sampled_from(["Kent", "Essex", "Surrey", "Met", "City of London", "Dorset", "Devon"]),
+    st.integers(min_value=0, max_value=6),
+    min_size=1,
+    max_size=7,
+)
+
+#: yearly counts from 2001/02 on, from a small range so that ties and streaks are common
+yearly_counts = st.lists(st.integers(min_value=0, max_value=5), min_size=1, max_size=12)
+
+
+def financial_years(values: typing.Sequence[object], first: int = 2001) -> dict[str, object]:
+    """``{"2001/02": values[0], "2002/03": values[1], ...}``."""
+    return {f"{first + i}/{(first + i + 1) % 100:02d}": v for i, v in enumerate(values)}

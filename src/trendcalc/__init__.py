@@ -14,7 +14,10 @@ from trendcalc._claims import (
     check_daily_rate,
     check_frequency,
     check_population_rate,
+    check_rank,
     check_ratio,
+    check_record,
+    check_streak,
     check_total,
     implied_before,
     implied_count,
@@ -66,6 +69,7 @@ from trendcalc._story import (
     example_story,
     load_story,
 )
+from trendcalc._story_blocks import StorySeries, StoryTable
 from trendcalc._table import Coverage, Rank, Ranking, TableChanges, TableValues
 from trendcalc._validate import Mode as _Mode
 from trendcalc._words import Multiple, Proportion, parse_multiple, parse_proportion
@@ -120,6 +124,8 @@ __all__ = [
     "StoryCount",
     "StoryError",
     "StoryReport",
+    "StorySeries",
+    "StoryTable",
     "TableChanges",
     "TableValues",
     "TrendcalcError",
@@ -134,8 +140,11 @@ __all__ = [
     "check_daily_rate",
     "check_frequency",
     "check_population_rate",
+    "check_rank",
     "check_ratio",
+    "check_record",
     "check_story",
+    "check_streak",
     "check_total",
     "compare_counts",
     "count_events",

@@ -101,3 +101,7 @@ MAX_EXACT_TOTAL = 10**12
 #: Largest total of two counts for the "minlike" method of :func:`~trendcalc.compare_counts`,
 #: whose interval is found by walking the points where the minimum-likelihood test changes.
 MAX_MINLIKE_TOTAL = 100_000
+
+#: Most periods a series of a story file spans, from its first period to its last (gaps
+#: included), and most groups a table of a story file holds.
+MAX_SERIES_LENGTH = 10_000

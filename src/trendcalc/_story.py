@@ -25,6 +25,12 @@ from trendcalc._claims.registry import (
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_figure
 from trendcalc._periods import Period, parse_period
+from trendcalc._story_blocks import (
+    StorySeries,
+    StoryTable,
+    read_series_blocks,
+    read_table_blocks,
+)
 from trendcalc._validate import MODES, Mode
 
 __all__ = [
@@ -41,10 +47,11 @@ __all__ = [
 
 ClaimStatus = Literal["holds", "does not hold", "unchecked"]
 
-_STORY_KEYS = {"title", "source", "url", "mode", "counts", "claims"}
+_STORY_KEYS = {"title", "source", "url", "mode", "counts", "series", "table", "claims"}
 _COUNT_KEYS = {"area", "period", "count", "rounded_to", "population", "note"}
 # keys every claim may have; each kind adds its inputs and options (see _claims/registry.py)
 _CLAIM_COMMON = {"kind", "says", "figure", "qualifier", "mode", "note"}
+
 
 class StoryError(TrendcalcError):
     """A story file with problems; ``problems`` lists each with its location.
@@ -111,7 +118,11 @@ class StoryClaim:
 
 @attrs.frozen
 class Story:
-    """A story file, read and checked for mistakes (see :func:`load_story`)."""
+    """A story file, read and checked for mistakes (see :func:`load_story`).
+
+    ``series`` and ``tables`` hold its ``[series.NAME]`` and ``[table.NAME]`` blocks
+    (:class:`StorySeries`, :class:`StoryTable`) by name.
+    """
 
     title: str
     source: str
@@ -119,6 +130,8 @@ class Story:
     mode: Mode
     counts: Mapping[str, StoryCount]
     claims: tuple[StoryClaim, ...]
+    series: Mapping[str, StorySeries] = attrs.field(factory=dict, kw_only=True)
+    tables: Mapping[str, StoryTable] = attrs.field(factory=dict, kw_only=True)
 
 
 @attrs.frozen
@@ -249,6 +262,8 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
         problems.add("mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})")
         mode = "half_up"
     counts = _read_counts(data.get("counts", {}), problems)
+    series = read_series_blocks(data.get("series", {}), problems)
+    tables = read_table_blocks(data.get("table", {}), problems)
     raw_claims = data.get("claims")
     claims: list[StoryClaim] = []
     if raw_claims is None:
@@ -257,12 +272,12 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
         problems.add("claims", "must be a list of [[claims]] tables")
     else:
         for number, raw in enumerate(raw_claims, start=1):
-            claim = _read_claim(raw, number, counts, problems)
+            claim = _read_claim(raw, number, counts, problems, series=series, tables=tables)
             if claim is not None:
                 claims.append(claim)
     if problems.items:
         return None
-    return Story(title, source, url, mode, counts, tuple(claims))
+    return Story(title, source, url, mode, counts, tuple(claims), series=series, tables=tables)
 
 
 def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
@@ -313,7 +328,13 @@ def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
 
 
 def _read_claim(
-    raw: Mapping[str, Any], number: int, counts: Mapping[str, StoryCount], problems: Problems
+    raw: Mapping[str, Any],
+    number: int,
+    counts: Mapping[str, StoryCount],
+    problems: Problems,
+    *,
+    series: Mapping[str, StorySeries] | None = None,
+    tables: Mapping[str, StoryTable] | None = None,
 ) -> StoryClaim | None:
     where = f"claims[{number}]"
     before = len(problems.items)
@@ -335,7 +356,9 @@ def _read_claim(
     inputs = _read_inputs(raw, kind, where, counts, problems)
     options: Mapping[str, Any] = {}
     if kind.read_options is not None:
-        options = kind.read_options(ClaimFields(raw, where, inputs, counts, problems))
+        options = kind.read_options(
+            ClaimFields(raw, where, inputs, counts, problems, series or {}, tables or {})
+        )
     if len(problems.items) > before:
         return None
     qualifier = raw.get("qualifier", "exact")
@@ -473,7 +496,8 @@ def check_story(story: Story, *, mode: Mode | None = None) -> StoryReport:
 
 def _check_claim(story: Story, claim: StoryClaim, default_mode: Mode) -> ClaimResult:
     mode: Mode = claim.mode or default_mode
-    outcome = KINDS[claim.kind].check(StoryCheck(claim, story.counts, mode))
+    check = StoryCheck(claim, story.counts, mode, series=story.series, tables=story.tables)
+    outcome = KINDS[claim.kind].check(check)
     if isinstance(outcome, Unchecked):
         return ClaimResult(claim, "unchecked", None, outcome.implied, outcome.explanation)
     status: ClaimStatus = "holds" if outcome.consistent else "does not hold"

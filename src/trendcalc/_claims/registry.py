@@ -62,6 +62,7 @@ from trendcalc._figures import Figure, parse_count
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._story import ClaimResult, StoryClaim, StoryCount
+    from trendcalc._story_blocks import StorySeries, StoryTable
     from trendcalc._validate import Mode
 
 __all__ = [
@@ -161,7 +162,8 @@ class ClaimFields:
 
     ``raw`` is the table as read from TOML, ``where`` its location (``"claims[3]"``),
     ``inputs`` the count names already read (key to name, or tuple of names), ``counts``
-    the story's counts by name.
+    the story's counts by name; ``series`` and ``tables`` the story's ``[series.NAME]``
+    and ``[table.NAME]`` blocks by name.
     """
 
     raw: Mapping[str, Any]
@@ -169,6 +171,8 @@ class ClaimFields:
     inputs: Mapping[str, str | tuple[str, ...]]
     counts: Mapping[str, StoryCount]
     problems: Problems
+    series: Mapping[str, StorySeries] = attrs.field(factory=dict)
+    tables: Mapping[str, StoryTable] = attrs.field(factory=dict)
 
     def problem(self, key: str, message: str) -> None:
         """Note a problem with the claim's ``key``."""
@@ -181,11 +185,25 @@ class ClaimFields:
 
 @attrs.frozen
 class StoryCheck:
-    """A claim of a story, with what is needed to check it; handed to a kind's ``check``."""
+    """A claim of a story, with what is needed to check it; handed to a kind's ``check``.
+
+    ``series`` and ``tables`` are the story's ``[series.NAME]`` and ``[table.NAME]``
+    blocks by name (see ``series_named`` and ``table_named``).
+    """
 
     claim: StoryClaim
     counts: Mapping[str, StoryCount]
     mode: Mode
+    series: Mapping[str, StorySeries] = attrs.field(factory=dict, kw_only=True)
+    tables: Mapping[str, StoryTable] = attrs.field(factory=dict, kw_only=True)
+
+    def series_named(self, key: str = "series") -> StorySeries:
+        """The ``[series.NAME]`` block named by the claim's option ``key``."""
+        return self.series[str(self.claim.options[key])]
+
+    def table_named(self, key: str = "table") -> StoryTable:
+        """The ``[table.NAME]`` block named by the claim's option ``key``."""
+        return self.tables[str(self.claim.options[key])]
 
     def count(self, key: str) -> StoryCount:
         """The count named by the claim's ``key`` (``"from"``, ``"count"``, ...)."""
@@ -242,6 +260,10 @@ class ClaimKind:
     json_fields
         ``json_fields(ClaimResult) -> Mapping``: extra keys of the claim in JSON output
         (document them on the command-line page).
+    figure_example
+        How the figure of this kind looks, for messages (``'"second highest"'``);
+        by default a published number or, with ``read_words``, words such as
+        "nearly doubled".
     """
 
     name: str
@@ -256,10 +278,13 @@ class ClaimKind:
     legacy_fields: bool = False
     computed_cell: Callable[[ClaimResult], str] | None = None
     json_fields: Callable[[ClaimResult], Mapping[str, Any]] | None = None
+    figure_example: str | None = None
 
     @property
     def figure_hint(self) -> str:
         """How the ``figure`` key should look, for messages."""
+        if self.figure_example is not None:
+            return f"the words, e.g. {self.figure_example}"
         if self.read_words is not None:
             return 'the words, e.g. "nearly doubled"'
         return 'text, e.g. "44%"'

@@ -1,0 +1,515 @@
+"""Rank, record and streak claims: brute-force oracles, ties, and missing counts."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import trendcalc as tc
+from tests.strategies import financial_years, group_counts, yearly_counts
+
+FORCES = {"Met": 14577, "City of London": 2210, "Kent": 2210, "Essex": 1980, "Surrey": 950}
+
+# ----------------------------------------------------------------------------- rank
+
+
+def test_a_tie_is_named_and_shares_the_position() -> None:
+    v = tc.check_rank(FORCES, "Kent", "second highest", noun="forces")
+    assert v.consistent
+    assert v.computed == 2
+    assert "joint 2nd highest of 5 forces by count, with City of London (2,210)" in v.explanation
+
+
+def test_second_only_to_a_group_that_is_not_first_does_not_hold() -> None:
+    v = tc.check_rank(FORCES, "Kent", "second only to City of London")
+    assert not v.consistent
+    assert "ahead of it: Met (14,577)" in v.explanation
+
+
+def test_second_only_to_names_the_group_ahead_case_and_article_aside() -> None:
+    assert tc.check_rank(FORCES, "Kent", "second only to the met").consistent
+
+
+def test_the_highest_of_any_force() -> None:
+    assert tc.check_rank(FORCES, "Met", "the highest of any force").consistent
+    assert not tc.check_rank(FORCES, "Kent", "the highest of any force").consistent
+
+
+def test_among_the_three_highest() -> None:
+    assert tc.check_rank(FORCES, "Essex", "among the four highest").consistent
+    v = tc.check_rank(FORCES, "Essex", "among the three highest")
+    assert not v.consistent
+    assert v.computed == 4
+    assert v.accepted == tc.Interval(1, 3)
+
+
+def test_the_lowest_is_first_from_the_bottom() -> None:
+    v = tc.check_rank(FORCES, "Surrey", "the lowest")
+    assert v.consistent
+    assert v.explanation.startswith("Surrey (950) is the lowest of 5 groups by count")
+
+
+def test_rates_rank_by_count_per_head() -> None:
+    counts = {"A": 100, "B": 900, "C": 50}
+    populations = {"A": 1_000, "B": 100_000, "C": 400}
+    # rates per head: A 1/10, B 9/1000, C 1/8: C is highest, then A, then B
+    assert tc.check_rank(counts, "C", "the highest rate", populations=populations).consistent
+    v = tc.check_rank(counts, "A", "second highest rate", populations=populations, per=100_000)
+    assert v.consistent
+    assert "A (10,000 per 100,000)" in v.explanation
+
+
+def test_the_biggest_drop_ranks_changes_and_must_be_a_fall() -> None:
+    earlier = {"Met": 14000, "City of London": 2500, "Kent": 2000, "Essex": 1900, "Surrey": 900}
+    v = tc.check_rank(FORCES, "City of London", "the biggest drop of the 5 forces", earlier=earlier)
+    assert v.consistent
+    assert "City of London (-290)" in v.explanation
+    rises = {group: count - 300 for group, count in FORCES.items()}
+    rises["Surrey"] = FORCES["Surrey"] - 1  # every force rose; Surrey the least
+    v = tc.check_rank(FORCES, "Surrey", "the biggest drop", earlier=rises)
+    assert not v.consistent
+    assert "not a fall" in v.explanation
+
+
+def test_percentage_changes_rank_by_ratio() -> None:
+    earlier = {"A": 100, "B": 1000}
+    later = {"A": 150, "B": 1400}  # +50% and +40%: A has the bigger percentage rise
+    assert tc.check_rank(later, "A", "the biggest percentage rise", earlier=earlier).consistent
+    assert tc.check_rank(later, "B", "the biggest rise", earlier=earlier).consistent
+
+
+def test_fields_settle_a_claim_whose_words_are_not_read() -> None:
+    v = tc.check_rank(FORCES, "Kent", "Kent was near the top", among=3)
+    assert v.consistent
+    with pytest.raises(tc.TrendcalcError, match="not a rank trendcalc reads"):
+        tc.check_rank(FORCES, "Kent", "Kent was near the top")
+
+
+def test_fields_must_agree_with_the_words() -> None:
+    with pytest.raises(tc.TrendcalcError, match="says position 2 but position=3"):
+        tc.check_rank(FORCES, "Kent", "second highest", position=3)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"position": 1, "among": 2}, "not both"),
+        ({}, "not neither"),
+        ({"position": 0}, "position must be"),
+        ({"position": 1, "by": "size"}, "by must be one of"),
+        ({"position": 1, "direction": "up"}, "direction must be one of"),
+        ({"position": 1, "out_of": 43}, "ranks among 43 groups but 5 are given"),
+        ({"position": 1, "by": "rate"}, "needs populations"),
+        ({"position": 1, "by": "change"}, "needs earlier"),
+        ({"behind": ["Nowhere"]}, "not among the counts"),
+    ],
+)
+def test_bad_rank_arguments_are_refused(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(tc.TrendcalcError, match=message):
+        tc.check_rank(FORCES, "Kent", **kwargs)  # type: ignore[arg-type]
+
+
+def test_an_unknown_group_is_refused() -> None:
+    with pytest.raises(tc.TrendcalcError, match="'Wessex' is not among the counts"):
+        tc.check_rank(FORCES, "Wessex", "the highest")
+
+
+def test_a_missing_count_of_another_group_is_not_zero() -> None:
+    with pytest.raises(tc.UndefinedResultError, match="Surrey is missing"):
+        tc.check_rank({**FORCES, "Surrey": None}, "Essex", "the lowest")
+
+
+def test_rounded_counts_too_close_to_order_are_not_judged() -> None:
+    counts = {"A": "6.7 million", "B": "6.7 million", "C": 5}
+    with pytest.raises(tc.UndefinedResultError, match="too close to tell"):
+        tc.check_rank(counts, "A", "the highest")
+    # ... but far enough apart they are
+    counts = {"A": "6.7 million", "B": "6.9 million", "C": 5}
+    assert tc.check_rank(counts, "A", "second highest").consistent
+
+
+def _brute_position(values: dict[str, int], group: str, highest: bool) -> int:
+    ordered = sorted(values.values(), reverse=highest)
+    return ordered.index(values[group]) + 1  # first place holding the group's value
+
+
+@given(group_counts, st.data())
+def test_rank_agrees_with_sorting_including_ties(
+    values: dict[str, int], data: st.DataObject
+) -> None:
+    group = data.draw(st.sampled_from(sorted(values)))
+    direction = data.draw(st.sampled_from(["highest", "lowest"]))
+    claimed = data.draw(st.integers(1, len(values) + 1))
+    among = data.draw(st.booleans())
+    real = _brute_position(values, group, direction == "highest")
+    if among:
+        v = tc.check_rank(values, group, among=claimed, direction=direction)  # type: ignore[arg-type]
+        assert v.consistent == (real <= claimed)
+    else:
+        v = tc.check_rank(values, group, position=claimed, direction=direction)  # type: ignore[arg-type]
+        assert v.consistent == (real == claimed)
+    assert v.computed == real
+    assert len(v.holds_under) == (7 if v.consistent else 0)  # exact counts: every mode or none
+    ties = [g for g in values if g != group and values[g] == values[group]]
+    if ties:
+        assert "joint" in v.explanation
+        assert all(f"{t} ({values[t]:,})" in v.explanation for t in ties)
+    else:
+        assert "joint" not in v.explanation
+
+
+@given(group_counts, st.data())
+def test_rank_of_a_missing_count_is_never_judged_as_zero(
+    values: dict[str, int], data: st.DataObject
+) -> None:
+    group = data.draw(st.sampled_from(sorted(values)))
+    other = data.draw(st.sampled_from(sorted(values)))
+    claimed = data.draw(st.integers(1, len(values)))
+    gapped: dict[str, int | None] = {**values, other: None}
+    try:
+        v = tc.check_rank(gapped, group, among=claimed)
+    except tc.UndefinedResultError:
+        return
+    for filler in (0, 10**6):  # whatever the missing count is, the verdict is the same
+        assert (
+            tc.check_rank({**values, other: filler}, group, among=claimed).consistent
+            == v.consistent
+        )
+
+
+# ----------------------------------------------------------------------------- record
+
+KNIVES = financial_years([47500, 42100, 37900, 31200, 33100, 34200, 41200, 45500], first=2009)
+
+
+def test_the_highest_for_seven_years() -> None:
+    v = tc.check_record(KNIVES, "the highest for seven years")
+    assert v.consistent
+    assert v.computed == 7
+    assert not tc.check_record(KNIVES, "the highest for eight years").consistent
+
+
+def test_the_record_says_how_far_back_it_really_goes() -> None:
+    v = tc.check_record(KNIVES, "the highest since 2014/15")
+    assert v.consistent  # true, if modest: it goes back further
+    assert "is the highest since 2009/10 (47,500), 7 years earlier" in v.explanation
+
+
+def test_highest_since_records_began_needs_every_period() -> None:
+    v = tc.check_record(KNIVES, "the highest since records began in 2009/10")
+    assert not v.consistent
+    assert v.computed == 7
+    assert tc.check_record(KNIVES, "the highest since records began in 2010/11").consistent
+    assert not tc.check_record(KNIVES, "the highest on record").consistent
+
+
+def test_an_equal_count_breaks_a_record() -> None:
+    series = financial_years([50, 40, 50])
+    v = tc.check_record(series, "the highest since 2001/02")
+    assert v.consistent
+    assert not tc.check_record(series, "the highest on record").consistent
+    assert "the highest since 2001/02 (50), 2 years earlier" in v.explanation
+
+
+def test_the_lowest_for_some_years() -> None:
+    series = financial_years([10, 30, 20, 15])
+    assert tc.check_record(series, "the lowest for two years").consistent
+    assert tc.check_record(series, "the lowest for three years").consistent
+    assert not tc.check_record(series, "the lowest for four years").consistent
+
+
+def test_the_biggest_rise_in_six_years_compares_changes() -> None:
+    v = tc.check_record(KNIVES, "the biggest rise in six years", period="2015/16")
+    assert v.consistent
+    # the rise to 2016/17 (+4,300) is smaller than the one before it (+7,000)
+    assert not tc.check_record(KNIVES, "the biggest rise in six years").consistent
+
+
+def test_the_biggest_fall_must_be_a_fall() -> None:
+    series = financial_years([100, 90, 95])
+    v = tc.check_record(series, "the biggest fall in two years")
+    assert not v.consistent
+    assert "not a fall" in v.explanation
+
+
+def test_a_record_before_the_series_starts_cannot_be_checked() -> None:
+    with pytest.raises(tc.UndefinedResultError, match="the series starts in 2009/10"):
+        tc.check_record(
+            financial_years([1, 2, 3], first=2009), "the highest since records began in 2002/03"
+        )
+    # ... unless the series already shows it does not hold
+    assert not tc.check_record(KNIVES, "the highest for twelve years").consistent
+
+
+def test_a_missing_count_in_the_window_is_not_zero() -> None:
+    series = {**KNIVES, "2012/13": None}
+    with pytest.raises(tc.UndefinedResultError, match="2012/13 is missing"):
+        tc.check_record(series, "the lowest for five years", period="2013/14")
+    # a missing count outside the window does not matter
+    assert tc.check_record(series, "the highest for two years").consistent
+
+
+def test_a_period_left_out_of_a_mapping_is_missing() -> None:
+    series = {"2001/02": 5, "2003/04": 9}
+    with pytest.raises(tc.UndefinedResultError, match="2002/03 is missing"):
+        tc.check_record(series, "the highest on record")
+
+
+def test_a_count_series_is_accepted() -> None:
+    s = tc.CountSeries.from_mapping({"2014/15": 90, "2015/16": 112, "2016/17": 58, "2017/18": 40})
+    assert tc.check_record(s, "the lowest on record").consistent
+    assert tc.check_streak(s, "fell for the second year running").consistent
+
+
+def _brute_reach(values: list[int], t: int) -> int | None:
+    for j in range(t - 1, -1, -1):
+        if values[j] >= values[t]:
+            return t - j
+    return None
+
+
+@given(yearly_counts, st.integers(1, 14))
+def test_record_agrees_with_a_brute_force_scan(values: list[int], years: int) -> None:
+    assume(len(values) >= 2)
+    series = financial_years(values)
+    t = len(values) - 1
+    window = values[max(t - years + 1, 0) : t]
+    beaten = any(w >= values[t] for w in window)
+    reaches_before = t - years + 1 < 0
+    try:
+        v = tc.check_record(series, years=years, direction="highest")
+    except tc.UndefinedResultError:
+        assert reaches_before
+        assert not beaten
+        return
+    assert v.consistent == (not beaten)
+    assert v.computed == _brute_reach(values, t)
+
+
+@given(yearly_counts, st.integers(0, 11))
+def test_records_on_record_agree_with_a_brute_force_scan(values: list[int], t: int) -> None:
+    assume(0 < t < len(values))
+    period = f"{2001 + t}/{(2002 + t) % 100:02d}"
+    v = tc.check_record(
+        financial_years(values), period=period, records_began=True, direction="lowest"
+    )
+    assert v.consistent == all(values[j] > values[t] for j in range(t))
+
+
+# ----------------------------------------------------------------------------- streak
+
+THEFTS = financial_years([5210, 5400, 5120, 4480, 4390], first=2017)
+
+
+def test_fell_for_the_third_year_running() -> None:
+    v = tc.check_streak(THEFTS, "fell for the third year running")
+    assert v.consistent
+    assert v.computed == 3
+    assert "after rising from 5,210 in 2017/18: a streak of 3" in v.explanation
+
+
+def test_a_longer_or_shorter_streak_does_not_fit_an_exact_claim() -> None:
+    assert not tc.check_streak(THEFTS, "fell for the second year running").consistent
+    assert not tc.check_streak(THEFTS, "fell for the fourth year running").consistent
+    assert tc.check_streak(THEFTS, "fell for at least two years in a row").consistent
+    assert tc.check_streak(
+        THEFTS, "fell for the second year running", qualifier="at least"
+    ).consistent
+
+
+def test_an_unchanged_count_breaks_a_streak() -> None:
+    series = financial_years([9, 8, 8, 7])
+    v = tc.check_streak(series, "fell for the second year running")
+    assert not v.consistent
+    assert "after unchanged at 8 in 2002/03" in v.explanation
+
+
+def test_no_move_at_all_is_said() -> None:
+    v = tc.check_streak(THEFTS, "rose for the first year", direction="rise")
+    assert not v.consistent
+    assert v.explanation.startswith("The count did not rise in 2021/22: it fell (4,480 in 2020/21")
+
+
+def test_a_streak_reaching_the_start_of_the_series_cannot_be_checked_exactly() -> None:
+    series = financial_years([9, 8, 7])
+    with pytest.raises(tc.UndefinedResultError, match="the series starts in 2001/02"):
+        tc.check_streak(series, "fell for the second year running")
+    assert tc.check_streak(series, "fell for at least two years running").consistent
+    assert not tc.check_streak(series, "fell for the first year").consistent  # at least 2
+
+
+def test_an_18th_consecutive_year_needs_a_direction() -> None:
+    series = financial_years([5, *range(30, 11, -1)], first=1990)  # a rise, then 18 falls
+    with pytest.raises(tc.TrendcalcError, match="direction = 'rise' or 'fall'"):
+        tc.check_streak(series, "an 18th consecutive year")
+    v = tc.check_streak(series, "an 18th consecutive year", direction="fall")
+    assert (v.consistent, v.computed) == (True, 18)
+    v = tc.check_streak(series, "an 18th consecutive year", direction="fall", period="2008/09")
+    assert (v.consistent, v.computed) == (False, 17)
+
+
+def test_a_missing_count_inside_a_streak_is_not_zero() -> None:
+    series = {**THEFTS, "2019/20": None}
+    with pytest.raises(tc.UndefinedResultError, match="2019/20 is missing"):
+        tc.check_streak(series, "fell for the third year running")
+
+
+def _brute_streak(values: list[int], falling: bool) -> tuple[int, bool]:
+    k = 0
+    for i in range(len(values) - 1, 0, -1):
+        moved = values[i] < values[i - 1] if falling else values[i] > values[i - 1]
+        if not moved:
+            return k, True
+        k += 1
+    return k, False  # reached the start: may be longer
+
+
+@given(yearly_counts, st.integers(1, 12), st.sampled_from(["rise", "fall"]))
+def test_streak_agrees_with_a_loop_over_the_series(
+    values: list[int], length: int, direction: str
+) -> None:
+    real, known = _brute_streak(values, direction == "fall")
+    try:
+        v = tc.check_streak(financial_years(values), length=length, direction=direction)  # type: ignore[arg-type]
+    except tc.UndefinedResultError:
+        assert not known
+        assert length >= real
+        return
+    assert v.consistent == (real == length)
+    assert known or real > length
+
+
+@given(yearly_counts, st.data())
+def test_a_verdict_with_a_missing_count_holds_whatever_the_count(
+    values: list[int], data: st.DataObject
+) -> None:
+    assume(len(values) >= 2)
+    gap = data.draw(st.integers(0, len(values) - 1))
+    length = data.draw(st.integers(1, 4))
+    gapped: list[int | None] = [*values]
+    gapped[gap] = None
+    try:
+        streak = tc.check_streak(financial_years(gapped), length=length, direction="fall")
+    except tc.UndefinedResultError:
+        streak = None
+    try:
+        record = tc.check_record(financial_years(gapped), years=length, direction="highest")
+    except tc.UndefinedResultError:
+        record = None
+    for filler in (0, 3, 10**6):
+        filled = [*values]
+        filled[gap] = filler
+        if streak is not None:
+            again = tc.check_streak(financial_years(filled), length=length, direction="fall")
+            assert again.consistent == streak.consistent
+        if record is not None:
+            again = tc.check_record(financial_years(filled), years=length, direction="highest")
+            assert again.consistent == record.consistent
+
+
+@given(yearly_counts)
+def test_counts_as_printed_give_the_same_verdicts(values: list[int]) -> None:
+    printed = [f"{v:,}" for v in values]
+    for length in (1, 2):
+        try:
+            a = tc.check_streak(financial_years(values), length=length, direction="rise")
+        except tc.UndefinedResultError:
+            with pytest.raises(tc.UndefinedResultError):
+                tc.check_streak(financial_years(printed), length=length, direction="rise")
+            continue
+        b = tc.check_streak(financial_years(printed), length=length, direction="rise")
+        assert (a.consistent, a.computed) == (b.consistent, b.computed)
+
+
+@given(group_counts, st.data())
+def test_rank_by_change_agrees_with_sorting_the_changes(
+    later: dict[str, int], data: st.DataObject
+) -> None:
+    earlier = {g: data.draw(st.integers(0, 6)) for g in sorted(later)}
+    group = data.draw(st.sampled_from(sorted(later)))
+    claimed = data.draw(st.integers(1, len(later)))
+    direction = data.draw(st.sampled_from(["highest", "lowest"]))
+    changes = {g: later[g] - earlier[g] for g in later}
+    real = _brute_position(changes, group, direction == "highest")
+    v = tc.check_rank(
+        later, group, position=claimed, by="change", earlier=earlier, direction=direction
+    )  # type: ignore[arg-type]
+    assert (v.computed, v.consistent) == (real, real == claimed)
+
+
+def _tens(values: list[int]) -> list[tc.Figure]:
+    """Counts published to the nearest ten: each stands for ten whole counts (five at 0)."""
+    return [tc.parse_count(str(v * 10), places=-1) for v in values]
+
+
+@given(st.lists(st.integers(0, 30), min_size=2, max_size=6), st.data())
+def test_a_rank_on_rounded_counts_holds_for_every_count_they_stand_for(
+    raw: list[int], data: st.DataObject
+) -> None:
+    groups = {f"g{i}": f for i, f in enumerate(_tens(raw))}
+    among = data.draw(st.integers(1, len(raw)))
+    try:
+        v = tc.check_rank(groups, "g0", among=among)
+    except tc.UndefinedResultError:
+        return
+    exact = {g: data.draw(st.sampled_from(f.counts())) for g, f in groups.items()}
+    assert tc.check_rank(exact, "g0", among=among).consistent == v.consistent
+
+
+@given(st.lists(st.integers(0, 30), min_size=2, max_size=8), st.integers(1, 4), st.data())
+def test_a_streak_or_record_on_rounded_counts_holds_for_every_count_they_stand_for(
+    raw: list[int], length: int, data: st.DataObject
+) -> None:
+    figures = _tens(raw)
+    exact = [data.draw(st.sampled_from(f.counts())) for f in figures]
+    try:
+        streak: tc.Verdict | None = tc.check_streak(
+            financial_years(figures), length=length, direction="rise"
+        )
+    except tc.UndefinedResultError:
+        streak = None
+    if streak is not None:
+        again = tc.check_streak(financial_years(exact), length=length, direction="rise")
+        assert again.consistent == streak.consistent
+    try:
+        record: tc.Verdict | None = tc.check_record(
+            financial_years(figures), years=length, direction="lowest"
+        )
+    except tc.UndefinedResultError:
+        record = None
+    if record is not None:
+        again = tc.check_record(financial_years(exact), years=length, direction="lowest")
+        assert again.consistent == record.consistent
+
+
+def test_a_place_in_the_fields_must_agree_with_the_words() -> None:
+    with pytest.raises(tc.TrendcalcError, match="says among 3 but the fields say position=2"):
+        tc.check_rank(FORCES, "Kent", "among the three highest", position=2)
+
+
+def test_a_streak_in_months_is_not_checked_against_years() -> None:
+    with pytest.raises(
+        tc.TrendcalcError, match="counts months, but the series runs in periods such as '2021/22'"
+    ):
+        tc.check_streak(THEFTS, "fell for the 10th consecutive month")
+    months = {f"2023-{m:02d}": 100 - m for m in range(1, 13)}
+    months["2023-01"] = 1  # a rise into February, then ten falls
+    v = tc.check_streak(months, "fell for the 10th consecutive month")
+    assert (v.consistent, v.computed) == (True, 10)
+
+
+@pytest.mark.parametrize(
+    ("words", "length"),
+    [
+        ("rose for a fifth consecutive year", 5),
+        ("up for the third year in a row", 3),
+        ("the third consecutive annual rise", 3),
+        ("rose for three years running", 3),
+    ],
+)
+def test_streak_wordings(words: str, length: int) -> None:
+    series = financial_years([9, *range(1, 8)])  # a fall, then seven rises
+    assert tc.check_streak(
+        series, words, period=f"{2001 + length + 1}/{(2002 + length + 1) % 100:02d}"
+    ).consistent
