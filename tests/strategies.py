@@ -55,3 +55,36 @@ def periods(draw: st.DrawFn) -> tc.Period:
     start = draw(st.dates(min_value=datetime.date(1800, 1, 1), max_value=datetime.date(2200, 1, 1)))
     length = draw(st.integers(min_value=1, max_value=800))
     return tc.date_range(start, start + datetime.timedelta(days=length - 1))
+
+
+#: event dates around the financial years 2015/16 to 2017/18, with missing ones
+event_dates = st.lists(
+    st.one_of(
+        st.none(),
+        st.dates(min_value=datetime.date(2014, 1, 1), max_value=datetime.date(2019, 12, 31)),
+    ),
+    max_size=60,
+)
+
+#: a short list of forces and of offences: labels for key columns
+forces = st.sampled_from(["Kent", "Lincolnshire", "Essex", "Avon and Somerset"])
+offences = st.sampled_from(["Burglary", "Robbery", "Shoplifting"])
+
+
+@st.composite
+def month_periods(draw: st.DrawFn) -> list[tc.Period]:
+    """Consecutive periods made of whole months: months, quarters or years of either kind."""
+    kind = draw(
+        st.sampled_from(
+            ["month", "quarter", "financial_quarter", "calendar_year", "financial_year"]
+        )
+    )
+    count = draw(st.integers(1, 8))
+    first = {
+        "month": tc.month(2015, draw(st.integers(1, 12))),
+        "quarter": tc.quarter(2015, draw(st.integers(1, 4))),
+        "financial_quarter": tc.financial_quarter(2015, draw(st.integers(1, 4))),
+        "calendar_year": tc.calendar_year(2015),
+        "financial_year": tc.financial_year(2015, start_month=draw(st.integers(2, 12))),
+    }[kind]
+    return [first.shift(i) for i in range(count)]
