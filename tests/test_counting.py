@@ -11,7 +11,7 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trendcalc as tc
@@ -856,3 +856,49 @@ def test_sparse_integer_labels_are_factorised_not_spread_out(spread: int) -> Non
     ):
         t = tc.count_events([D(2016, 5, 1)] * 3, FY, groups=groups)
         assert (t.groups, t.counts[1].tolist()) == ((-spread, 1), [1, 2])
+
+
+@settings(max_examples=25)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "",
+                    "a",
+                    "ab",
+                    "abcdefg",
+                    "abcdefgh",
+                    "abcdefgX",
+                    "abcdXfgh",
+                    "Xbcdefghijklmnop",
+                    "abcdefghijklmnoX",
+                    "abcdefghijklmnop",
+                ]
+            ),
+            st.integers(1, 9000),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.sampled_from(["string", "large_string", "chunked"]),
+)
+def test_text_in_runs_is_factorised_exactly(runs: list[tuple[str, int]], form: str) -> None:
+    values = np.repeat(np.array([v for v, _ in runs], dtype=object), [k for _, k in runs])
+    if values.size < 70_000:  # the run-by-run route needs long columns
+        values = np.concatenate([values, np.full(70_000 - values.size, "tail", dtype=object)])
+    text = values.tolist()
+    if form == "chunked":
+        column = pa.chunked_array([text[:30_000], text[30_000:]], type=pa.string())
+    else:
+        column = pa.array(text, type=getattr(pa, form)())
+    dates = np.full(len(text), np.datetime64("2016-05-01"))
+    table = tc.count_events(dates, FY, groups=column)
+    expected = Counter(text)
+    assert table.groups == tuple(sorted(expected))
+    assert table.counts[1].tolist() == [expected[g] for g in table.groups]
+    months = pa.array(["2016-05" if v.startswith("a") else "2017-05" for v in text])
+    by_month = tc.count_events(months, FY, groups=column, kind="month")
+    assert by_month == tc.count_events(
+        np.array(months.to_pylist()), FY, groups=np.array(text, dtype=object), kind="month"
+    )

@@ -8,6 +8,7 @@ import math
 import numbers
 import re
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, Literal
 
 import attrs
@@ -580,7 +581,6 @@ def _is_arrow_text(t: Any) -> bool:
 # ----------------------------------------------------------------------------- factorising
 
 
-@attrs.frozen
 class _Codes:
     """One code per event, and what each code stands for.
 
@@ -589,12 +589,37 @@ class _Codes:
     codes are dense integer labels, code ``c`` standing for the label ``c`` itself, in
     columns ``offset`` to ``offset + width - 1``. Codes are never below ``offset``, except
     for dense labels, which may hold a label below ``offset``: the kernel checks.
+
+    Codes read as runs (``runs``: the first event of each run, and its code) are expanded
+    to one per event only when asked for.
     """
 
-    codes: NDArray[Any]
-    width: int
-    values: Sequence[Any] | None
-    offset: int = 0
+    __slots__ = ("_codes", "offset", "runs", "size", "values", "width")
+
+    def __init__(
+        self,
+        codes: NDArray[Any] | None,
+        width: int,
+        values: Sequence[Any] | None,
+        offset: int = 0,
+        *,
+        runs: tuple[NDArray[np.intp], NDArray[Any]] | None = None,
+        size: int = 0,
+    ) -> None:
+        self._codes = codes
+        self.width = width
+        self.values = values
+        self.offset = offset
+        self.runs = runs
+        self.size = size if codes is None else codes.size
+
+    @property
+    def codes(self) -> NDArray[Any]:
+        if self._codes is None:
+            assert self.runs is not None
+            starts, run_codes = self.runs
+            self._codes = np.repeat(run_codes, np.diff(np.append(starts, self.size)))
+        return self._codes
 
 
 def _factor_arrow(arr: Any, name: str) -> _Codes:
@@ -660,17 +685,22 @@ def _arrow_text_runs(arr: Any) -> _Codes | None:
 
     Records read from many files (police.uk publishes one file per force and month) hold
     each file's month and force on every row, so those columns come in long runs.
-    Adjacent values are compared by their bytes, exactly (a value equals the one before
-    when the lengths agree and every byte does), and only the first value of each run is
-    read. None (dictionary-encode instead) when the runs are short.
+    Adjacent values are compared by their bytes, exactly: a value equals the one before
+    when the lengths agree and every byte does. Between two changes of length, the values
+    are compared eight bytes at a time (a word that differs marks the values it touches as
+    starting a run; a needless mark only splits a run in two, and both get the same code).
+    Only the first value of each run is read. None (dictionary-encode instead) when the
+    runs are short.
     """
     import pyarrow as pa
 
     chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
-    if sum(len(c) for c in chunks) < _RUNS_MIN_EVENTS:
+    total = sum(len(c) for c in chunks)
+    if total < _RUNS_MIN_EVENTS:
         return None
     index: dict[Any, int] = {}
-    parts = []
+    all_starts, all_codes = [], []
+    done = 0
     for chunk in chunks:
         n = len(chunk)
         if n == 0:
@@ -691,20 +721,41 @@ def _arrow_text_runs(arr: Any) -> _Codes | None:
             size = int(lengths[a])
             if b - a < 2 or size == 0:
                 continue
-            x = data[int(offsets[a]) : int(offsets[b])]
-            differ = np.flatnonzero(x[size:] != x[:-size])
-            if differ.size:
-                new_run[a + 1 + differ // size] = True
+            lo, hi = int(offsets[a]), int(offsets[b])
+            m = hi - lo - size  # bytes compared: every value but the first with the one before
+            probe = min(m, size * 4096)  # first, a glance at the start: short runs? give up
+            glance = np.flatnonzero(data[lo + size : lo + size + probe] != data[lo : lo + probe])
+            if probe == m:  # the glance saw it all
+                new_run[a + 1 + glance // size] = True
+                continue
+            if np.unique(glance // size).size * _RUNS_MAX_SHARE > probe // size:
+                return None
+            words = m // 8
+            xw = np.frombuffer(data, dtype=np.uint64, count=words, offset=lo + size)
+            yw = np.frombuffer(data, dtype=np.uint64, count=words, offset=lo)
+            differ = np.flatnonzero(xw != yw) * 8
+            if differ.size:  # mark every value the eight bytes of each word touch
+                for k in range(0, 8, min(size, 8)):
+                    new_run[a + 1 + (differ + k) // size] = True
+                new_run[a + 1 + (differ + 7) // size] = True
+            tail = np.flatnonzero(
+                data[lo + size + words * 8 : hi] != data[lo + words * 8 : hi - size]
+            )
+            if tail.size:
+                new_run[a + 1 + (tail + words * 8) // size] = True
         heads = np.flatnonzero(new_run)
         if heads.size * _RUNS_MAX_SHARE > n:
             return None
         values = chunk.take(pa.array(heads)).to_pylist()
-        run_codes = np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int32)
-        parts.append(np.repeat(run_codes, np.diff(np.append(heads, n))))
-    if not parts:
+        all_codes.append(np.array([index.setdefault(v, len(index)) for v in values], np.int64))
+        all_starts.append(heads + done)
+        done += n
+    if not all_starts:
         return None
-    codes = parts[0] if len(parts) == 1 else np.concatenate(parts)
-    return _Codes(codes, len(index), list(index))
+    starts = np.concatenate(all_starts)
+    return _Codes(
+        None, len(index), list(index), runs=(starts, np.concatenate(all_codes)), size=done
+    )
 
 
 def _factor_pandas(values: Any, name: str) -> _Codes:
@@ -836,11 +887,7 @@ def _dense_from_low(arr: NDArray[Any]) -> _Codes:
 def _compact(found: _Codes, n_rows: int) -> _Codes:
     """Codes whose values are far more than the events (polars' shared categories): only
     the values some event has, so the table stays small."""
-    if (
-        found.values is None
-        or found.width * n_rows <= _DENSE_CELLS
-        or found.width <= found.codes.size
-    ):
+    if found.values is None or found.width * n_rows <= _DENSE_CELLS or found.width <= found.size:
         return found
     distinct, codes = _factorize_ints(found.codes)
     return _Codes(codes, len(distinct), [found.values[int(d)] for d in distinct.tolist()])
@@ -1184,14 +1231,15 @@ def _is_datetime_column(dates: object) -> bool:
     return False
 
 
-def _month_index(dates: object) -> tuple[NDArray[Any], NDArray[np.int64] | None]:
-    """Per event, a month slot (codes None) or a code and, per code, its month slot."""
+def _month_index(dates: object) -> tuple[_Codes, NDArray[np.int64] | None]:
+    """Per event, a month slot (as codes without values, and None) or a code and, per
+    code, its month slot."""
     if _is_datetime_column(dates):
         days = _days(dates)
         nat = days == _NAT
         months = np.clip(days, -(10**9), 10**9).view("datetime64[D]").astype("datetime64[M]")
         slots = np.clip(months.view(np.int64) + 1970 * 12, 0, _AFTER_SLOT)
-        return np.where(nat, _MISSING_SLOT, slots), None
+        return _Codes(np.where(nat, _MISSING_SLOT, slots), 0, None), None
     module = _module(dates)
     arrow: Any = None
     if module == "pyarrow":
@@ -1203,16 +1251,16 @@ def _month_index(dates: object) -> tuple[NDArray[Any], NDArray[np.int64] | None]
 
         if dates.dtype == pl.String:  # type: ignore[attr-defined]
             arrow = dates.to_arrow()  # type: ignore[attr-defined]
+    found: _Codes | None = None
     if arrow is not None:
-        runs = _arrow_text_runs(arrow)
-        if runs is not None:
-            return runs.codes, np.array([_month_slot(v) for v in runs.values or ()], dtype=np.int64)
-        slots_ = _arrow_month_slots(arrow)
-        if slots_ is not None:
-            return slots_, None
-    if isinstance(dates, list | tuple):  # None is a missing month here, not an error
+        found = _arrow_text_runs(arrow)
+        if found is None:
+            slots_ = _arrow_month_slots(arrow)
+            if slots_ is not None:
+                return _Codes(slots_, 0, None), None
+    if found is None and isinstance(dates, list | tuple):  # None is a missing month here
         found = _factor_objects(np.asarray(dates, dtype=object))
-    else:
+    elif found is None:
         found = _factor(dates, "dates")
     if found.values is None:
         raise TrendcalcError(
@@ -1220,7 +1268,7 @@ def _month_index(dates: object) -> tuple[NDArray[Any], NDArray[np.int64] | None]
             "(got integers)"
         )
     values = [_month_slot(found.values[j]) for j in range(found.width)]
-    return found.codes, np.array(values, dtype=np.int64)
+    return found, np.array(values, dtype=np.int64)
 
 
 def _value_at(column: object, i: int) -> object:
@@ -1453,23 +1501,56 @@ def count_events(
     if kind not in _KINDS:
         raise TrendcalcError(f"kind must be 'date' or 'month' (got {kind!r})")
     ps = _as_periods(periods)
+    keys = _key_columns(groups)
+    pending: Future[_Codes] | None = None
+    pool: ThreadPoolExecutor | None = None
+    if keys is None and groups is not None and _length(dates) >= _PARALLEL_EVENTS:
+        # read the labels on a second thread while the dates are read here: numpy and
+        # pyarrow let go of the interpreter lock for the long loops
+        pool = ThreadPoolExecutor(1, thread_name_prefix="trendcalc-count")
+        pending = pool.submit(_factor, groups, "groups")
+    try:
+        return _count_events(dates, ps, groups, kind, keys, pending)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+_PARALLEL_EVENTS = 1 << 20  # from this many events, read the labels on a second thread
+
+
+def _length(column: object) -> int:
+    try:
+        return len(column)  # type: ignore[arg-type]
+    except TypeError:
+        return 0
+
+
+def _count_events(
+    dates: object,
+    ps: tuple[Period, ...],
+    groups: object,
+    kind: str,
+    keys: list[tuple[object, str]] | None,
+    pending: Future[_Codes] | None,
+) -> CountTable:
     p = len(ps)
     n_rows = p + 4  # the periods, before, after, missing, and (months only) not a month
-    codes_per_slot: NDArray[np.int64] | None = None
+    dated: _Codes | None = None
     if kind == "date":
         days = _days(dates)
         start, table = _lookup(ps)
         index: NDArray[Any] = days
         base = start - 1
         rows = table
+        n = days.size
     else:
-        index, codes_per_slot = _month_index(dates)
+        dated, codes_per_slot = _month_index(dates)
         base = 0
         month_rows = _month_rows(ps)
         rows = month_rows if codes_per_slot is None else month_rows[codes_per_slot]
-    n = index.size
+        n = dated.size
 
-    keys = _key_columns(groups)
     combined: _Combined | None = None
     found: _Codes | None = None
     if keys is not None:
@@ -1481,31 +1562,25 @@ def count_events(
         combined = _Combined(parts, n_rows, "groups")
         found = _Codes(combined.codes, combined.width, ())
     elif groups is not None:
-        found = _compact(_factor(groups, "groups"), n_rows)
+        found = pending.result() if pending is not None else _factor(groups, "groups")
+        found = _compact(found, n_rows)
         _check_length(found, n, "groups")
         if found.values is None and found.width * n_rows > _DENSE_CELLS:
             found = _sparse(found, n_rows)
 
-    if found is None:
-        result = _kernel(index, base, rows, n_rows, None, 1)
+    if dated is not None and dated.runs is not None and (found is None or found.runs is not None):
+        result = _count_runs(dated, found, rows, n_rows)
     else:
-        dense = found.values is None
-        try:
-            result = _kernel(
-                index, base, rows, n_rows, found.codes, found.width, found.offset, dense
-            )
-        except _LabelBelowOffset:  # a label below the least assumed: count from the least
-            found = _dense_from_low(found.codes)
-            if found.width * n_rows > _DENSE_CELLS:
-                found = _sparse(found, n_rows)
-            result = _kernel(index, base, rows, n_rows, found.codes, found.width, found.offset)
+        if dated is not None:
+            index = dated.codes
+        result, found = _count(index, base, rows, n_rows, found)
     if kind == "date":
         if result[p : p + 2].any():
             codes = None if found is None else found.codes
             offset = 0 if found is None else found.offset
             _fix_wrapped(result, index, codes, offset, base, p)
     elif result[p + 3].any():
-        _refuse_month(dates, index, rows, ps)
+        _refuse_month(dates, dated.codes if dated is not None else index, rows, ps)
 
     if found is None:
         return CountTable(ps, (None,), result[:p], result[p], result[p + 1], result[p + 2])
@@ -1526,10 +1601,52 @@ def count_events(
     )
 
 
+def _count(
+    index: NDArray[Any], base: int, rows: NDArray[np.intp], n_rows: int, found: _Codes | None
+) -> tuple[NDArray[np.int64], _Codes | None]:
+    """The kernel's counts, and the group codes it counted by (dense integer labels found
+    to go below the least assumed are counted again from the least, or factorised)."""
+    if found is None:
+        return _kernel(index, base, rows, n_rows, None, 1), None
+    dense = found.values is None
+    try:
+        counts = _kernel(index, base, rows, n_rows, found.codes, found.width, found.offset, dense)
+    except _LabelBelowOffset:
+        found = _dense_from_low(found.codes)
+        if found.width * n_rows > _DENSE_CELLS:
+            found = _sparse(found, n_rows)
+        counts = _kernel(index, base, rows, n_rows, found.codes, found.width, found.offset)
+    return counts, found
+
+
+def _count_runs(
+    dated: _Codes, found: _Codes | None, rows: NDArray[np.intp], n_rows: int
+) -> NDArray[np.int64]:
+    """Counts of dates and groups that both come in runs: one addition per run, not per
+    event (the runs of the two columns are cut where either changes)."""
+    assert dated.runs is not None
+    d_starts, d_codes = dated.runs
+    width = 1
+    if found is None:
+        starts, dc, gc = d_starts, d_codes, np.zeros(d_starts.size, dtype=np.int64)
+    else:
+        assert found.runs is not None
+        width = found.width
+        g_starts, g_codes = found.runs
+        starts = np.union1d(d_starts, g_starts)
+        dc = d_codes[np.searchsorted(d_starts, starts, side="right") - 1]
+        gc = g_codes[np.searchsorted(g_starts, starts, side="right") - 1]
+    lengths = np.diff(np.append(starts, dated.size))
+    cells = rows[dc].astype(np.int64) * width + gc
+    total = np.zeros(n_rows * width, dtype=np.int64)
+    np.add.at(total, cells, lengths)
+    return total.reshape(n_rows, width)
+
+
 def _check_length(found: _Codes, n: int, name: str) -> None:
-    if found.codes.size != n:
+    if found.size != n:
         raise TrendcalcError(
-            f"{name} must have one label per event: {n:,} dates but {found.codes.size:,} labels"
+            f"{name} must have one label per event: {n:,} dates but {found.size:,} labels"
         )
 
 
