@@ -780,6 +780,26 @@ def _factor_pandas(values: Any, name: str) -> _Codes:
     return _Codes(codes, k + 1, [*list(uniques), None])
 
 
+def _polars_text_runs(series: Any) -> _Codes | None:
+    """Codes of a polars String column that comes in long runs, by polars' own run-length
+    encoding; None (after a glance at the first values) when the runs are short."""
+    n = len(series)
+    if n < _RUNS_MIN_EVENTS or series.null_count():
+        return None
+    glance = 4096
+    if (int(series.head(glance).rle_id().max()) + 1) * _RUNS_MAX_SHARE > glance:
+        return None
+    runs = series.rle()
+    if len(runs) * _RUNS_MAX_SHARE > n:
+        return None
+    lengths = runs.struct.field("len").to_numpy().astype(np.int64)
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]).astype(np.intp)
+    index: dict[Any, int] = {}
+    values = runs.struct.field("value").to_list()
+    codes = np.array([index.setdefault(v, len(index)) for v in values], dtype=np.int64)
+    return _Codes(None, len(index), list(index), runs=(starts, codes), size=n)
+
+
 def _factor_polars(series: Any, name: str) -> _Codes:
     import polars as pl
 
@@ -798,6 +818,10 @@ def _factor_polars(series: Any, name: str) -> _Codes:
         if series.null_count():
             raise TrendcalcError(f"{name} must not be missing (got {series.null_count()} nulls)")
         return _codes_from_numpy(series.to_numpy(), name)
+    if dtype == pl.String:
+        runs = _polars_text_runs(series)
+        if runs is not None:
+            return runs
     return _factor_arrow(series.to_arrow(), name)
 
 
@@ -1249,9 +1273,11 @@ def _month_index(dates: object) -> tuple[_Codes, NDArray[np.int64] | None]:
     elif module == "polars":
         import polars as pl
 
-        if dates.dtype == pl.String:  # type: ignore[attr-defined]
-            arrow = dates.to_arrow()  # type: ignore[attr-defined]
     found: _Codes | None = None
+    if module == "polars" and dates.dtype == pl.String:  # type: ignore[attr-defined]
+        found = _polars_text_runs(dates)
+        if found is None:
+            arrow = dates.to_arrow()  # type: ignore[attr-defined]
     if arrow is not None:
         found = _arrow_text_runs(arrow)
         if found is None:
