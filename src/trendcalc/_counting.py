@@ -1503,6 +1503,19 @@ def count_events(
         a month is split between two periods (the error names the month and the
         periods).
 
+    See Also
+    --------
+    CountTable : the result: counts, before, after and missing, per period and group.
+    trendcalc.dask.count_events : the same, for a Dask collection on a cluster.
+
+    Notes
+    -----
+    Long columns take fast paths: categoricals and dictionary arrays are counted by their
+    codes, ``"YYYY-MM"`` text is read from its bytes, text that comes in long runs (as
+    records read file by file do) is read once per run, and from a million events on the
+    labels are read on a second thread. Every path gives the same table;
+    :doc:`/performance` has the measurements.
+
     Examples
     --------
     >>> import numpy as np, trendcalc as tc
