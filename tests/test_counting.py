@@ -902,3 +902,46 @@ def test_text_in_runs_is_factorised_exactly(runs: list[tuple[str, int]], form: s
     assert by_month == tc.count_events(
         np.array(months.to_pylist()), FY, groups=np.array(text, dtype=object), kind="month"
     )
+
+
+def test_sliced_arrow_text_is_read_from_its_own_offset() -> None:
+    rng = np.random.default_rng(4)
+    months = np.array(["2016-04", "2016-05", "2016-06", "2017-01"])[
+        np.sort(rng.integers(0, 4, 80_000))
+    ]
+    forces = np.array(["Kent Police", "Essex Police", "Surrey Police"])[rng.integers(0, 3, 80_000)]
+    for shuffle in (False, True):
+        order = rng.permutation(months.size) if shuffle else np.arange(months.size)
+        m, f = months[order].tolist(), np.sort(forces).tolist() if not shuffle else forces.tolist()
+        column_m, column_f = pa.array(["junk"] * 7 + m).slice(7), pa.array(["x"] * 3 + f).slice(3)
+        expected = tc.count_events(
+            np.array(m, dtype=object), FY, groups=np.array(f, dtype=object), kind="month"
+        )
+        assert tc.count_events(column_m, FY, groups=column_f, kind="month") == expected
+        assert (
+            tc.count_events(column_m, FY, groups=column_f.dictionary_encode(), kind="month")
+            == expected
+        )
+
+
+def test_labels_read_on_a_second_thread_give_the_same_table_and_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trendcalc._counting as counting
+
+    serial = [
+        tc.count_events(DATES, FY, groups=g) for g in (LABELS, pd.Series(LABELS, dtype="category"))
+    ]
+    monkeypatch.setattr(counting, "_PARALLEL_EVENTS", 1)
+    threaded = [
+        tc.count_events(DATES, FY, groups=g) for g in (LABELS, pd.Series(LABELS, dtype="category"))
+    ]
+    assert threaded == serial
+    with pytest.raises(tc.TrendcalcError, match="groups must not be missing"):
+        tc.count_events(DATES, FY, groups=["a", None, "a", "a", "a", "a"])
+    with pytest.raises(tc.TrendcalcError, match="dates must hold dates"):  # dates are read first
+        tc.count_events(["x"] * 6, FY, groups=["a", None, "a", "a", "a", "a"])
+    months = ["2016-05", None, "2017-01", "2016-05", "2015-01", "2018-12"]
+    assert tc.count_events(months, FY, groups=LABELS, kind="month") == tc.count_events(
+        _first_days(months), FY, groups=LABELS
+    )
