@@ -1476,11 +1476,12 @@ def count_events(
         str or int labels (all of one kind), in any of the containers ``dates`` may be
         (pandas and polars Categorical and text columns and pyarrow dictionary arrays
         are read one distinct value at a time). Columns of the table are the labels
-        seen, sorted. Several key columns, ``groups=[force, offence]`` (or a pandas,
-        polars or pyarrow dataframe of them), make each label the tuple of one event's
-        keys, such as ``("Kent", "Burglary")``; the table's ``keys`` then holds the
-        columns' names (a pandas or polars column's name, else ``"group_1"``,
-        ``"group_2"``, ...).
+        seen, sorted (a category no event has is no column). Several key columns,
+        ``groups=[force, offence]`` (or a pandas, polars or pyarrow dataframe of them),
+        make each label the tuple of one event's keys, such as
+        ``("Kent", "Burglary")``; the table's ``keys`` then holds the columns' names (a
+        pandas or polars column's name, else ``"group_1"``, ``"group_2"``, ...; a name
+        already taken also gives way to ``"group_N"``).
     kind : {"date", "month"}, default "date"
         What ``dates`` holds. With ``"month"``, each value names a month: text such as
         ``"2016-03"`` (the ``Month`` column of police.uk files) or ``"March 2016"``, a
