@@ -193,3 +193,36 @@ yearly_counts = st.lists(st.integers(min_value=0, max_value=5), min_size=1, max_
 def financial_years(values: typing.Sequence[object], first: int = 2001) -> dict[str, object]:
     """``{"2001/02": values[0], "2002/03": values[1], ...}``."""
     return {f"{first + i}/{(first + i + 1) % 100:02d}": v for i, v in enumerate(values)}
+
+
+#: event dates around the financial years 2015/16 to 2017/18, with missing ones
+event_dates = st.lists(
+    st.one_of(
+        st.none(),
+        st.dates(min_value=datetime.date(2014, 1, 1), max_value=datetime.date(2019, 12, 31)),
+    ),
+    max_size=60,
+)
+
+#: a short list of forces and of offences: labels for key columns
+forces = st.sampled_from(["Kent", "Lincolnshire", "Essex", "Avon and Somerset"])
+offences = st.sampled_from(["Burglary", "Robbery", "Shoplifting"])
+
+
+@st.composite
+def month_periods(draw: st.DrawFn) -> list[tc.Period]:
+    """Consecutive periods made of whole months: months, quarters or years of either kind."""
+    kind = draw(
+        st.sampled_from(
+            ["month", "quarter", "financial_quarter", "calendar_year", "financial_year"]
+        )
+    )
+    count = draw(st.integers(1, 8))
+    first = {
+        "month": tc.month(2015, draw(st.integers(1, 12))),
+        "quarter": tc.quarter(2015, draw(st.integers(1, 4))),
+        "financial_quarter": tc.financial_quarter(2015, draw(st.integers(1, 4))),
+        "calendar_year": tc.calendar_year(2015),
+        "financial_year": tc.financial_year(2015, start_month=draw(st.integers(2, 12))),
+    }[kind]
+    return [first.shift(i) for i in range(count)]

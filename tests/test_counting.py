@@ -11,7 +11,7 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import trendcalc as tc
@@ -267,7 +267,10 @@ def test_inputs_are_not_changed() -> None:
         (lambda: tc.count_events(np.array([1, 2]), FY), "dates must hold dates"),
         (lambda: tc.count_events("2016-05-01", FY), "dates must be a numpy datetime64 array"),
         (lambda: tc.count_events(DATES, ["2015/16", "2017/18"]), "periods must be consecutive"),
-        (lambda: tc.count_events(DATES, "2015/16"), "periods as text must read 'FIRST to LAST'"),
+        (
+            lambda: tc.count_events(DATES, "2015/17"),
+            "periods must be one period label such as '2016/17', or text 'FIRST to LAST'",
+        ),
         (lambda: tc.count_events(DATES, []), "periods must be a non-empty sequence"),
         (
             lambda: tc.count_events(DATES, FY, groups=[1, "a", 1, 1, 1, 1]),
@@ -343,3 +346,600 @@ def test_extreme_day_numbers_and_nat_never_wrap_into_the_wrong_side(periods: str
     assert table.after.tolist() == [1, 1 + (zero > last.end)]
     assert int(table.counts.sum()) == int(first.start <= zero <= last.end)
     assert table.n_events == 6
+
+
+# ----------------------------------------------------------------------------- one period
+
+from tests import strategies as sts  # noqa: E402
+
+
+def test_a_single_period_as_a_label_or_a_period() -> None:
+    dates = [D(2016, 3, 31), D(2016, 4, 1), D(2017, 3, 31), D(2017, 4, 1)]
+    for periods in ("2016/17", tc.parse_period("2016/17"), ["2016/17"]):
+        t = tc.count_events(dates, periods)
+        assert [p.label for p in t.periods] == ["2016/17"]
+        assert (t.counts.tolist(), t.before.tolist(), t.after.tolist()) == ([[2]], [1], [1])
+
+
+# ----------------------------------------------------------------------------- several keys
+
+
+@st.composite
+def keyed_events(draw: st.DrawFn) -> tuple[list[dt.date | None], list[str], list[str], list[int]]:
+    dates = draw(sts.event_dates)
+    n = len(dates)
+    force = draw(st.lists(sts.forces, min_size=n, max_size=n))
+    offence = draw(st.lists(sts.offences, min_size=n, max_size=n))
+    year = draw(st.lists(st.integers(-3, 3), min_size=n, max_size=n))
+    return dates, force, offence, year
+
+
+@given(keyed_events())
+def test_several_keys_equal_counting_each_combination_on_its_own(
+    data: tuple[list[dt.date | None], list[str], list[str], list[int]],
+) -> None:
+    dates, force, offence, year = data
+    table = tc.count_events(dates, FY, groups=[force, offence, year])
+    combos = sorted(set(zip(force, offence, year, strict=True)))
+    assert table.groups == tuple(combos)
+    assert table.keys == ("group_1", "group_2", "group_3")
+    for j, combo in enumerate(combos):
+        mine = [
+            d for d, *key in zip(dates, force, offence, year, strict=True) if tuple(key) == combo
+        ]
+        alone = tc.count_events(mine, FY)
+        assert table.counts[:, j].tolist() == alone.counts[:, 0].tolist()
+        assert table.before[j] == alone.before[0]
+        assert table.after[j] == alone.after[0]
+        assert table.missing[j] == alone.missing[0]
+    assert table.n_events == len(dates)  # every event conserved
+
+
+@given(keyed_events())
+def test_several_keys_in_any_container_give_the_same_table(
+    data: tuple[list[dt.date | None], list[str], list[str], list[int]],
+) -> None:
+    dates, force, offence, year = data
+    expected = tc.count_events(dates, FY, groups=[force, offence, year])
+    frame = pd.DataFrame({"force": force, "offence": offence, "year": year})
+    named = tc.count_events(dates, FY, groups=frame)
+    assert named.keys == ("force", "offence", "year")
+    assert named.groups == expected.groups
+    assert np.array_equal(named.counts, expected.counts)
+    forms = [
+        [pd.Series(force, dtype="category"), pl.Series(offence), np.array(year, dtype=np.int16)],
+        [pa.array(force).dictionary_encode(), pd.Series(offence, dtype="str"), pl.Series(year)],
+        [np.array(force), pl.Series(offence).cast(pl.Categorical), pa.array(year)],
+    ]
+    for columns in forms:
+        t = tc.count_events(dates, FY, groups=columns)
+        assert t.groups == expected.groups
+        assert np.array_equal(t.counts, expected.counts)
+        assert np.array_equal(t.missing, expected.missing)
+    polars_frame = tc.count_events(dates, FY, groups=pl.DataFrame(frame))
+    assert polars_frame == named
+
+
+def test_key_names_come_from_the_columns() -> None:
+    dates = [D(2016, 5, 1), D(2016, 6, 1), None]
+    force = pd.Series(["Kent", "Kent", "Essex"], name="Falls within")
+    crime = pl.Series("Crime type", ["Burglary", "Robbery", "Burglary"])
+    t = tc.count_events(dates, FY, groups=[force, crime])
+    assert t.keys == ("Falls within", "Crime type")
+    assert t.groups == (("Essex", "Burglary"), ("Kent", "Burglary"), ("Kent", "Robbery"))
+    assert t.counts[1].tolist() == [0, 1, 1]
+    assert t.missing.tolist() == [1, 0, 0]
+    assert t.series(("Kent", "Robbery")).as_dict() == {"2015/16": 0, "2016/17": 1, "2017/18": 0}
+    unnamed = tc.count_events(dates, FY, groups=[force.to_list(), pa.array(crime.to_list())])
+    assert unnamed.keys == ("group_1", "group_2")
+    same_name = tc.count_events(dates, FY, groups=[force, force.rename("Falls within")])
+    assert same_name.keys == ("Falls within", "group_2")
+
+
+def test_one_key_column_in_a_list_gives_one_tuples() -> None:
+    t = tc.count_events([D(2016, 5, 1)], FY, groups=[pd.Series(["Kent"], name="force")])
+    assert (t.keys, t.groups) == (("force",), (("Kent",),))
+
+
+def test_keyed_tables_merge_resample_and_refuse_other_keys() -> None:
+    dates = [D(2015, 5, 1), D(2016, 5, 1), D(2017, 5, 1)]
+    force, crime = ["a", "b", "a"], ["x", "x", "y"]
+    whole = tc.count_events(dates, "April 2015 to March 2018", groups=[force, crime])
+    parts = [
+        tc.count_events(
+            dates[i : i + 1],
+            "April 2015 to March 2018",
+            groups=[force[i : i + 1], crime[i : i + 1]],
+        )
+        for i in range(3)
+    ]
+    assert parts[0] + parts[1] + parts[2] == whole
+    empty = tc.count_events([], "April 2015 to March 2018", groups=[[], []])
+    assert (empty.groups, empty.keys) == ((), ("group_1", "group_2"))
+    assert whole + empty == whole
+    assert whole + tc.CountTable.zero(whole.periods, ()) == whole
+    years = whole.resample("financial_year")
+    assert years.keys == whole.keys
+    assert years == tc.count_events(dates, FY, groups=[force, crime])
+    other = tc.count_events(
+        dates, "April 2015 to March 2018", groups=[pd.Series(force, name="f"), crime]
+    )
+    with pytest.raises(tc.TrendcalcError, match="cannot merge tables with different keys"):
+        whole + other
+
+
+def test_count_table_keys_are_checked() -> None:
+    ps = tc.period_range("2015/16", "2016/17")
+    z = np.zeros(2, dtype=np.int64)
+    counts = np.ones((2, 2), dtype=np.int64)
+    t = tc.CountTable(ps, [("a", 1), ("b", 1)], counts, z, z, z, keys=("force", "year"))
+    assert t.keys == ("force", "year")
+    assert tc.CountTable.zero(ps, [("a", 1)], keys=("force", "year")).keys == ("force", "year")
+    assert tc.CountTable(ps, ["a", "b"], counts, z, z, z).keys is None
+    named = tc.CountTable(ps, ["a", "b"], counts, z, z, z, keys=("force",))  # one named key
+    assert named.keys == ("force",) and named.groups == ("a", "b")
+    bad = [
+        ({"groups": [("a", 1), ("b", 1)], "keys": None}, "tuples needs keys="),
+        (
+            {"groups": [("a", 1), ("b", 1)], "keys": ("force",)},
+            r"keys must name each position of the group labels: 2 name\(s\)",
+        ),
+        ({"groups": [("a", 1), ("b", 1)], "keys": ("f", "f")}, "keys must not repeat a name"),
+        ({"groups": [("a", 1), ("b", 1)], "keys": ("f", "")}, "keys must be non-empty text"),
+        (
+            {"groups": [("a", 1), ("b", "x")], "keys": ("f", "y")},
+            "position 1 of the group tuples must be labels all of one kind",
+        ),
+        ({"groups": [("b", 1), ("a", 1)], "keys": ("f", "y")}, "groups must be unique and sorted"),
+    ]
+    for kwargs, message in bad:
+        with pytest.raises(tc.TrendcalcError, match=message):
+            tc.CountTable(ps, kwargs["groups"], counts, z, z, z, keys=kwargs["keys"])
+
+
+@pytest.mark.parametrize(
+    ("groups", "message"),
+    [
+        ([["a", "b"], ["x"]], r"groups\[1\] must have one label per event: 2 dates but 1 labels"),
+        ([["a", "b"], ["x", None]], r"groups\[1\] must not be missing"),
+        (
+            [["a", "b"], [1, "x"]],
+            r"groups must be all str or all int, not a mix|groups\[1\] must be all str or all int",
+        ),
+        (
+            [np.array(["a", "b"], dtype=object), np.array([1, "x"], dtype=object)],
+            r"groups\[1\] must be all str or all int",
+        ),
+        ([["a", "b"], [1.5, 2.5]], r"groups\[1\] must be str or int labels"),
+    ],
+)
+def test_bad_key_columns_are_refused_naming_the_column(groups: object, message: str) -> None:
+    with pytest.raises(tc.TrendcalcError, match=message):
+        tc.count_events([D(2016, 5, 1), D(2016, 6, 1)], FY, groups=groups)
+
+
+# ----------------------------------------------------------------------------- months
+
+
+def _first_days(months: list[str | None]) -> list[dt.date | None]:
+    return [None if m is None else D(int(m[:4]), int(m[5:]), 1) for m in months]
+
+
+month_labels = st.lists(
+    st.one_of(
+        st.none(),
+        st.builds(lambda y, m: f"{y}-{m:02d}", st.integers(2012, 2018), st.integers(1, 12)),
+    ),
+    max_size=60,
+)
+
+
+@given(month_labels, sts.month_periods(), st.lists(sts.forces, min_size=60, max_size=60))
+def test_month_labels_count_as_the_first_day_of_their_month(
+    months: list[str | None], periods: list[tc.Period], force: list[str]
+) -> None:
+    groups = force[: len(months)]
+    expected = tc.count_events(_first_days(months), periods, groups=groups)
+    assert tc.count_events(months, periods, groups=groups, kind="month") == expected
+    for form in (
+        np.array(months, dtype=object),
+        pd.Series(months, dtype="str"),
+        pd.Series(months, dtype="category"),
+        pl.Series(months, dtype=pl.String),
+        pl.Series(months, dtype=pl.String).cast(pl.Categorical),
+        pa.array(months, type=pa.string()),
+        pa.array(months, type=pa.large_string()).dictionary_encode(),
+    ):
+        assert tc.count_events(form, periods, groups=groups, kind="month") == expected
+    if None not in months and months:
+        assert tc.count_events(np.array(months), periods, groups=groups, kind="month") == expected
+
+
+@pytest.mark.parametrize("shuffle", [False, True], ids=["in runs", "shuffled"])
+@pytest.mark.parametrize(
+    "container",
+    [
+        lambda v: pa.array(v),
+        lambda v: pa.chunked_array([v[:50_000], v[50_000:]], type=pa.large_string()),
+        lambda v: pd.Series(v, dtype="str"),
+        lambda v: pl.Series(v),
+        lambda v: np.array(v),
+    ],
+    ids=["pyarrow", "chunked", "pandas", "polars", "numpy"],
+)
+def test_long_month_and_force_columns_take_the_fast_paths_and_agree(
+    shuffle: bool, container: object
+) -> None:
+    rng = np.random.default_rng(8)
+    n = 100_000
+    months = np.array([f"{y}-{m:02d}" for y in (2015, 2016, 2017) for m in range(1, 13)])
+    forces = np.array(
+        ["Kent Police", "Essex Police", "Metropolitan Police Service", "Surrey Police"]
+    )
+    mi, fi = rng.integers(0, months.size, n), rng.integers(0, forces.size, n)
+    order = np.lexsort((fi, mi))
+    mi, fi = mi[order], fi[order]
+    if shuffle:
+        perm = rng.permutation(n)
+        mi, fi = mi[perm], fi[perm]
+    month_text, force_text = months[mi].tolist(), forces[fi].tolist()
+    month_text[5] = "2015-1O"  # a letter O, not a zero: no month
+    slow_months = month_text[:5] + month_text[6:]
+    slow_forces = force_text[:5] + force_text[6:]
+    periods = "April 2015 to March 2017"
+    expected = tc.count_events(
+        _first_days(slow_months), periods, groups=np.array(slow_forces, dtype=object)
+    )
+    fast = tc.count_events(
+        container(slow_months),
+        periods,
+        groups=container(slow_forces),
+        kind="month",  # type: ignore[operator]
+    )
+    assert fast == expected
+    # reference: pandas
+    frame = pd.DataFrame({"m": slow_months, "f": slow_forces})
+    inside = frame[(frame.m >= "2015-04") & (frame.m <= "2017-03")]
+    sizes = inside.groupby(["f", "m"]).size()
+    j = fast.groups.index("Kent Police")
+    assert (
+        fast.counts[[p.label for p in fast.periods].index("May 2016"), j]
+        == sizes[("Kent Police", "2016-05")]
+    )
+    with pytest.raises(tc.TrendcalcError, match=r"got '2015-1O' at index 5\)"):
+        tc.count_events(container(month_text), periods, groups=container(force_text), kind="month")  # type: ignore[operator]
+
+
+def test_months_before_and_after_the_periods_go_to_before_and_after() -> None:
+    months = ["2011-12", "2012-01", "2012-12", "2013-01", None]
+    t = tc.count_events(months, "2012", kind="month")
+    assert (t.before.tolist(), t.counts.tolist(), t.after.tolist(), t.missing.tolist()) == (
+        [1],
+        [[2]],
+        [1],
+        [1],
+    )
+    assert tc.count_events(["2011-12"], "December 2011", kind="month").counts.tolist() == [[1]]
+    named = tc.count_events(["March 2016", "Mar 2016", D(2016, 3, 9)], "March 2016", kind="month")
+    assert named.counts.tolist() == [[3]]
+
+
+def test_dates_with_kind_month_count_by_their_month() -> None:
+    days = np.array(["2016-03-31", "2016-04-01", "NaT"], dtype="datetime64[D]")
+    t = tc.count_events(days, "2016/17", kind="month")
+    assert (t.before.tolist(), t.counts.tolist(), t.missing.tolist()) == ([1], [[1]], [1])
+    with pytest.raises(
+        tc.TrendcalcError, match=r"the month '2016-04' .* is not wholly inside one period"
+    ):
+        tc.count_events(["2016-04"], [tc.date_range(D(2016, 4, 1), D(2016, 4, 15))], kind="month")
+
+
+@pytest.mark.parametrize(
+    ("months", "periods", "message"),
+    [
+        (
+            ["2016-03", "2016-04"],
+            "2016-03-15/2016-04-30",
+            r"the month '2016-03' \(at index 0\) is not wholly inside one period: it begins before the first period \('2016-03-15/2016-04-30'\) and ends in period '2016-03-15/2016-04-30'",
+        ),
+        (
+            ["2016-04", "2016-05"],
+            ["2016-04-01/2016-05-10", "2016-05-11/2016-06-19"],
+            r"the month '2016-05' \(at index 1\) is not wholly inside one period: it begins in period '2016-04-01/2016-05-10' and ends in period '2016-05-11/2016-06-19'",
+        ),
+        (
+            ["2016-13"],
+            "2016/17",
+            r"dates must hold months when kind='month', such as '2016-03' or 'March 2016' \(got '2016-13' at index 0\)",
+        ),
+        (["2016-04-01"], "2016/17", r"got '2016-04-01' at index 0"),
+        (["2016/17"], "2016/17", r"got '2016/17' at index 0"),
+        ([201604], "2016/17", r"got 201604 at index 0"),
+        (
+            np.array([201604]),
+            "2016/17",
+            "dates must hold month labels such as '2016-03' or dates when kind='month' ",
+        ),
+        ([1.5], "2016/17", r"got 1.5 at index 0"),
+    ],
+)
+def test_bad_months_are_refused_naming_the_month_and_the_period(
+    months: list[object], periods: object, message: str
+) -> None:
+    with pytest.raises(tc.TrendcalcError, match=message):
+        tc.count_events(months, periods, kind="month")
+
+
+def test_kind_is_checked_and_text_dates_say_how_to_read_months() -> None:
+    with pytest.raises(tc.TrendcalcError, match=r"kind must be 'date' or 'month' \(got 'months'\)"):
+        tc.count_events([D(2016, 5, 1)], FY, kind="months")  # type: ignore[arg-type]
+    for dates in (
+        ["2016-03"],
+        pl.Series(["2016-03"]),
+        pa.array(["2016-03"]),
+        np.array(["2016-03"]),
+    ):
+        with pytest.raises(tc.TrendcalcError, match="kind='month'"):
+            tc.count_events(dates, FY)
+
+
+# ----------------------------------------------------------------------------- fast paths
+
+
+labels_strategy = st.lists(
+    st.sampled_from(["Kent", "Essex", "Lincolnshire", "City of London"]), max_size=40
+)
+
+
+@given(labels_strategy)
+def test_categorical_and_text_columns_equal_python_labels(labels: list[str]) -> None:
+    dates = [D(2016, 5, 1) if i % 3 else None for i in range(len(labels))]
+    expected = tc.count_events(dates, FY, groups=labels)
+    for form in (
+        pd.Series(labels, dtype="category"),
+        pd.Categorical(
+            labels, categories=["Unused", "Kent", "Essex", "Lincolnshire", "City of London"]
+        ),
+        pd.Series(labels, dtype="str"),
+        pd.Series(labels, dtype=pd.ArrowDtype(pa.string())),
+        pl.Series(labels, dtype=pl.String),
+        pl.Series(labels, dtype=pl.String).cast(pl.Categorical),
+        pl.Series(
+            labels, dtype=pl.Enum(["Unused", "Kent", "Essex", "Lincolnshire", "City of London"])
+        ),
+        pa.array(labels, type=pa.string()).dictionary_encode(),
+        pa.chunked_array(
+            [
+                pa.array(labels[:3], type=pa.string()).dictionary_encode(),
+                pa.array(labels[3:], type=pa.string()).dictionary_encode(),
+            ]
+        ),
+        np.array(labels, dtype="U20"),
+    ):
+        assert tc.count_events(dates, FY, groups=form) == expected
+
+
+def test_unused_categories_are_not_columns() -> None:
+    groups = pd.Categorical(["b", "b"], categories=["a", "b", "c"])
+    assert tc.count_events([D(2016, 5, 1)] * 2, FY, groups=groups).groups == ("b",)
+
+
+def test_missing_labels_in_categorical_and_text_columns_are_refused() -> None:
+    for groups in (
+        pd.Series(["a", None], dtype="category"),
+        pd.Series(["a", None], dtype="str"),
+        pl.Series(["a", None]).cast(pl.Categorical),
+        pl.Series(["a", None]),
+        pa.array(["a", None]),
+        pa.array(["a", None]).dictionary_encode(),
+        np.array(["a", None], dtype=object),
+    ):
+        with pytest.raises(tc.TrendcalcError, match="groups must not be missing"):
+            tc.count_events([D(2016, 5, 1)] * 2, FY, groups=groups)
+
+
+# ----------------------------------------------------------------------------- issue 10
+
+
+def test_nanosecond_timestamps_near_the_minimum_land_in_before() -> None:
+    t = tc.count_events(pd.Series([pd.Timestamp.min]), "April 2262 to March 2263")
+    assert (t.before.tolist(), int(t.counts.sum())) == ([1], 0)
+    ns = np.array([np.iinfo(np.int64).min + 1, np.iinfo(np.int64).max], dtype=np.int64).view(
+        "datetime64[ns]"
+    )
+    t2 = tc.count_events(ns, "1677 to 2262")
+    assert (t2.counts[0, 0], t2.counts[-1, 0], t2.n_events) == (1, 1, 2)
+
+
+@pytest.mark.parametrize(
+    "unit", ["h", "m", "s", "ms", "us", "ns", "ps", "fs", "as", "7h", "W", "M", "Y", "3D"]
+)
+def test_every_datetime64_unit_floors_to_its_own_day(unit: str) -> None:
+    info = np.iinfo(np.int64)
+    raw = np.array(
+        [info.min + 1, info.min + 2, -1, 0, 1, 5_000, info.max - 1, info.max, info.min],
+        dtype=np.int64,
+    )
+    values = raw.view(f"datetime64[{unit}]")
+    table = tc.count_events(values, "1969 to 1970")
+    # oracle: exact day numbers in Python integers
+    step_unit, step = np.datetime_data(values.dtype)
+    per_day = {
+        "h": 24,
+        "m": 1440,
+        "s": 86_400,
+        "ms": 86_400_000,
+        "us": 86_400 * 10**6,
+        "ns": 86_400 * 10**9,
+        "ps": 86_400 * 10**12,
+        "fs": 86_400 * 10**15,
+        "as": 86_400 * 10**18,
+    }
+    expected = Counter()
+    for v in raw.tolist()[:-1]:
+        if step_unit in per_day:
+            day = v * step // per_day[step_unit]
+        elif step_unit == "D":
+            day = v * step
+        elif step_unit == "W":
+            day = v * 7
+        else:
+            months = v if step_unit == "M" else v * 12
+            year, month = divmod(months, 12)
+            day = (
+                10**12 * (1 if year > 0 else -1)
+                if abs(year) > 10**6
+                else (D(1970, 1, 1).toordinal() if False else None)
+            )
+            if day is None:
+                day = (year * 12 + month) * 31  # sign and order are enough here: far from 1969-1970
+                if -24 <= year * 12 + month < 24:
+                    day = (dt.date(1970 + year, month + 1, 1) - D(1970, 1, 1)).days
+        if day < -365:
+            expected["before"] += 1
+        elif day > 364:
+            expected["after"] += 1
+        else:
+            expected["1969" if day < 0 else "1970"] += 1
+    assert table.before[0] == expected["before"]
+    assert table.after[0] == expected["after"]
+    assert table.counts[:, 0].tolist() == [expected["1969"], expected["1970"]]
+    assert table.missing.tolist() == [1]
+
+
+def test_uint64_groups() -> None:
+    dates = [D(2016, 5, 1)] * 3
+    for groups in (
+        np.array([1, 2, 2], dtype=np.uint64),
+        pl.Series([1, 2, 2], dtype=pl.UInt64),
+        pa.array([1, 2, 2], type=pa.uint64()),
+        pd.Series([1, 2, 2], dtype="uint64"),
+    ):
+        t = tc.count_events(dates, FY, groups=groups)
+        assert (t.groups, t.counts[1].tolist()) == ((1, 2), [1, 2])
+    huge = tc.count_events(dates, FY, groups=np.array([2**64 - 1, 0, 2**64 - 1], dtype=np.uint64))
+    assert (huge.groups, huge.counts[1].tolist()) == ((0, 2**64 - 1), [1, 2])
+
+
+def test_object_arrays_mixing_str_and_int_are_refused() -> None:
+    with pytest.raises(
+        tc.TrendcalcError, match=r"groups must be all str or all int, not a mix \(got int, str\)"
+    ):
+        tc.count_events([D(2016, 5, 1)] * 2, FY, groups=np.array(["a", 1], dtype=object))
+    with pytest.raises(tc.TrendcalcError, match="not a mix"):
+        tc.count_events([D(2016, 5, 1)] * 2, FY, groups=pd.Series(["a", 1], dtype=object))
+
+
+def test_arrow_dates_with_nulls_and_pandas_na_are_missing() -> None:
+    arrow = pd.Series([D(2016, 5, 1), None], dtype=pd.ArrowDtype(pa.date32()))
+    stamps = pd.Series([dt.datetime(2016, 5, 1), None], dtype=pd.ArrowDtype(pa.timestamp("ns")))
+    for dates in (
+        arrow,
+        stamps,
+        pd.Series([D(2016, 5, 1), pd.NA]),
+        [D(2016, 5, 1), pd.NA],
+        pd.Series([pd.Timestamp("2016-05-01"), pd.NaT]),
+    ):
+        t = tc.count_events(dates, FY)
+        assert (t.counts[:, 0].tolist(), t.missing.tolist()) == ([0, 1, 0], [1])
+
+
+@pytest.mark.parametrize("spread", [10**8, 10**12, 2**62])
+def test_sparse_integer_labels_are_factorised_not_spread_out(spread: int) -> None:
+    for groups in (
+        [1, -spread, 1],
+        np.array([1, -spread, 1]),
+        pd.Series([1, -spread, 1]),
+        pl.Series([1, -spread, 1]),
+    ):
+        t = tc.count_events([D(2016, 5, 1)] * 3, FY, groups=groups)
+        assert (t.groups, t.counts[1].tolist()) == ((-spread, 1), [1, 2])
+
+
+@settings(max_examples=25)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "",
+                    "a",
+                    "ab",
+                    "abcdefg",
+                    "abcdefgh",
+                    "abcdefgX",
+                    "abcdXfgh",
+                    "Xbcdefghijklmnop",
+                    "abcdefghijklmnoX",
+                    "abcdefghijklmnop",
+                ]
+            ),
+            st.integers(1, 9000),
+        ),
+        min_size=1,
+        max_size=40,
+    ),
+    st.sampled_from(["string", "large_string", "chunked"]),
+)
+def test_text_in_runs_is_factorised_exactly(runs: list[tuple[str, int]], form: str) -> None:
+    values = np.repeat(np.array([v for v, _ in runs], dtype=object), [k for _, k in runs])
+    if values.size < 70_000:  # the run-by-run route needs long columns
+        values = np.concatenate([values, np.full(70_000 - values.size, "tail", dtype=object)])
+    text = values.tolist()
+    if form == "chunked":
+        column = pa.chunked_array([text[:30_000], text[30_000:]], type=pa.string())
+    else:
+        column = pa.array(text, type=getattr(pa, form)())
+    dates = np.full(len(text), np.datetime64("2016-05-01"))
+    table = tc.count_events(dates, FY, groups=column)
+    expected = Counter(text)
+    assert table.groups == tuple(sorted(expected))
+    assert table.counts[1].tolist() == [expected[g] for g in table.groups]
+    months = pa.array(["2016-05" if v.startswith("a") else "2017-05" for v in text])
+    by_month = tc.count_events(months, FY, groups=column, kind="month")
+    assert by_month == tc.count_events(
+        np.array(months.to_pylist()), FY, groups=np.array(text, dtype=object), kind="month"
+    )
+
+
+def test_sliced_arrow_text_is_read_from_its_own_offset() -> None:
+    rng = np.random.default_rng(4)
+    months = np.array(["2016-04", "2016-05", "2016-06", "2017-01"])[
+        np.sort(rng.integers(0, 4, 80_000))
+    ]
+    forces = np.array(["Kent Police", "Essex Police", "Surrey Police"])[rng.integers(0, 3, 80_000)]
+    for shuffle in (False, True):
+        order = rng.permutation(months.size) if shuffle else np.arange(months.size)
+        m, f = months[order].tolist(), np.sort(forces).tolist() if not shuffle else forces.tolist()
+        column_m, column_f = pa.array(["junk"] * 7 + m).slice(7), pa.array(["x"] * 3 + f).slice(3)
+        expected = tc.count_events(
+            np.array(m, dtype=object), FY, groups=np.array(f, dtype=object), kind="month"
+        )
+        assert tc.count_events(column_m, FY, groups=column_f, kind="month") == expected
+        assert (
+            tc.count_events(column_m, FY, groups=column_f.dictionary_encode(), kind="month")
+            == expected
+        )
+
+
+def test_labels_read_on_a_second_thread_give_the_same_table_and_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import trendcalc._counting as counting
+
+    serial = [
+        tc.count_events(DATES, FY, groups=g) for g in (LABELS, pd.Series(LABELS, dtype="category"))
+    ]
+    monkeypatch.setattr(counting, "_PARALLEL_EVENTS", 1)
+    threaded = [
+        tc.count_events(DATES, FY, groups=g) for g in (LABELS, pd.Series(LABELS, dtype="category"))
+    ]
+    assert threaded == serial
+    with pytest.raises(tc.TrendcalcError, match="groups must not be missing"):
+        tc.count_events(DATES, FY, groups=["a", None, "a", "a", "a", "a"])
+    with pytest.raises(tc.TrendcalcError, match="dates must hold dates"):  # dates are read first
+        tc.count_events(["x"] * 6, FY, groups=["a", None, "a", "a", "a", "a"])
+    months = ["2016-05", None, "2017-01", "2016-05", "2015-01", "2018-12"]
+    assert tc.count_events(months, FY, groups=LABELS, kind="month") == tc.count_events(
+        _first_days(months), FY, groups=LABELS
+    )

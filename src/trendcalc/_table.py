@@ -640,7 +640,7 @@ class CountTable:
         width = 1
         if self.groups and isinstance(self.groups[0], tuple):
             width = len(self.groups[0])
-        if self.keys is not None and len(self.keys) != width:
+        if self.keys is not None and self.groups and len(self.keys) != width:
             raise TrendcalcError(
                 f"keys must name each position of the group labels: {width} name(s) for labels "
                 f"such as {self.groups[0]!r} (got keys={self.keys!r})"

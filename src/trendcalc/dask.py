@@ -9,21 +9,21 @@ existing cluster the usual way, by creating a client first; the work then runs t
     import trendcalc.dask
 
     client = Client("tcp://scheduler-address:8786")
-    records = dd.read_parquet("offences/*.parquet", columns=["date", "force"])
-    table = trendcalc.dask.count_events(records["date"], "2010/11 to 2023/24",
-                                        groups=records["force"])
+    records = dd.read_csv("police-uk/*/*-street.csv", usecols=["Month", "Falls within"])
+    table = trendcalc.dask.count_events(records["Month"], "2016/17 to 2023/24",
+                                        groups=records["Falls within"], kind="month")
 
 Only the small partial tables travel between workers: a table is ``periods x groups``
 int64 values (about 60 KB for 14 years of months by 43 forces), whatever the number of
-records.
+records. :doc:`/scale-out` has the whole recipe.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
-from trendcalc._counting import CountTable, _as_periods
+from trendcalc._counting import _KINDS, CountTable, _as_periods
 from trendcalc._counting import count_events as _count_events
 from trendcalc._errors import TrendcalcError
 from trendcalc._periods import Period
@@ -56,9 +56,10 @@ def _partitions(column: Any, name: str) -> list[Any]:
     )
 
 
-def _count_part(dates: Any, groups: Any, periods: tuple[Period, ...]) -> CountTable:
-    table = _count_events(dates, periods, groups=groups)
-    return table
+def _count_part(
+    dates: Any, groups: Any, periods: tuple[Period, ...], kind: Literal["date", "month"]
+) -> CountTable:
+    return _count_events(dates, periods, groups=groups, kind=kind)
 
 
 def _merge(*tables: CountTable) -> CountTable:
@@ -68,11 +69,38 @@ def _merge(*tables: CountTable) -> CountTable:
     return result
 
 
+def _key_columns(groups: Any) -> list[Any] | None:
+    """The key columns of ``groups=[col1, col2]`` or of a dask DataFrame; None for one column."""
+    if type(groups).__name__ == "DataFrame" and type(groups).__module__.startswith("dask"):
+        return [groups[c] for c in groups.columns]
+    if isinstance(groups, list | tuple):
+        return list(groups)
+    return None
+
+
+def _aligned_parts(dates: Any, column: Any, name: str, n_parts: int) -> list[Any]:
+    parts = _partitions(column, name)
+    if len(parts) != n_parts:
+        raise TrendcalcError(
+            f"{name} must be partitioned like dates: {n_parts} partitions of dates but "
+            f"{len(parts)} of {name}"
+        )
+    same_chunks = getattr(dates, "chunks", None) == getattr(column, "chunks", None)
+    same_divisions = getattr(dates, "divisions", None) == getattr(column, "divisions", None)
+    if not (same_chunks and same_divisions):
+        raise TrendcalcError(
+            f"{name} must be partitioned like dates (the same chunks, or columns of the "
+            "same dataframe)"
+        )
+    return parts
+
+
 def count_events(
     dates: Any,
-    periods: Sequence[Period | str] | str,
+    periods: Sequence[Period | str] | Period | str,
     *,
     groups: Any = None,
+    kind: Literal["date", "month"] = "date",
     split_every: int = 8,
     compute: bool = True,
 ) -> Any:
@@ -81,11 +109,17 @@ def count_events(
     Parameters
     ----------
     dates : dask Series or 1-D dask Array
-        One date per event, as :func:`trendcalc.count_events` accepts in each partition.
-    periods : sequence of Period or str, or str
+        One date (or, with ``kind="month"``, one month) per event, as
+        :func:`trendcalc.count_events` accepts in each partition.
+    periods : Period or str, or sequence of Period or str
         As in :func:`trendcalc.count_events`.
-    groups : dask Series or 1-D dask Array, optional
-        One label per event, partitioned like ``dates`` (two columns of one dataframe are).
+    groups : dask Series or 1-D dask Array, or list of them, or dask DataFrame, optional
+        One label per event, partitioned like ``dates`` (two columns of one dataframe
+        are). Several key columns make tuple labels, as in
+        :func:`trendcalc.count_events`.
+    kind : {"date", "month"}, default "date"
+        As in :func:`trendcalc.count_events`: ``"month"`` reads month labels such as
+        police.uk's ``"2016-03"``.
     split_every : int, default 8
         How many partial tables each merge step adds together.
     compute : bool, default True
@@ -101,34 +135,49 @@ def count_events(
     ------
     TrendcalcError
         If dask is not installed, the inputs are not dask collections, or the partitions
-        of ``dates`` and ``groups`` do not line up.
+        of ``dates`` and ``groups`` do not line up; when computed, anything
+        :func:`trendcalc.count_events` refuses in a partition.
+
+    See Also
+    --------
+    trendcalc.count_events : the same, for data in memory.
+
+    Examples
+    --------
+    >>> import dask, dask.dataframe as dd, pandas as pd, trendcalc.dask
+    >>> frame = pd.DataFrame({"Month": ["2016-03", "2016-04", "2016-04", "2017-03"],
+    ...                       "Falls within": ["Kent", "Kent", "Essex", "Kent"]})
+    >>> records = dd.from_pandas(frame, npartitions=2)
+    >>> with dask.config.set(scheduler="synchronous"):
+    ...     t = trendcalc.dask.count_events(records["Month"], "2016/17",
+    ...                                     groups=records["Falls within"], kind="month")
+    >>> t.groups, t.counts.tolist(), t.before.tolist()
+    (('Essex', 'Kent'), [[1, 2]], [0, 1])
     """
     dask = _dask()
     ps = _as_periods(periods)
+    if kind not in _KINDS:
+        raise TrendcalcError(f"kind must be 'date' or 'month' (got {kind!r})")
     if isinstance(split_every, bool) or not isinstance(split_every, int) or split_every < 2:
         raise TrendcalcError(f"split_every must be an integer of at least 2 (got {split_every!r})")
     date_parts = _partitions(dates, "dates")
+    if not date_parts:
+        raise TrendcalcError("dates has no partitions")
+    n = len(date_parts)
+    columns = None if groups is None else _key_columns(groups)
+    group_parts: list[Any]
     if groups is None:
-        group_parts: list[Any] = [None] * len(date_parts)
+        group_parts = [None] * n
+    elif columns is None:
+        group_parts = _aligned_parts(dates, groups, "groups", n)
     else:
-        group_parts = _partitions(groups, "groups")
-        if len(group_parts) != len(date_parts):
-            raise TrendcalcError(
-                f"groups must be partitioned like dates: {len(date_parts)} partitions of "
-                f"dates but {len(group_parts)} of groups"
-            )
-        same_chunks = getattr(dates, "chunks", None) == getattr(groups, "chunks", None)
-        same_divisions = getattr(dates, "divisions", None) == getattr(groups, "divisions", None)
-        if not (same_chunks and same_divisions):
-            raise TrendcalcError(
-                "groups must be partitioned like dates (the same chunks, or columns of the "
-                "same dataframe)"
-            )
+        if not columns:
+            raise TrendcalcError("groups must hold at least one key column (got none)")
+        by_column = [_aligned_parts(dates, c, f"groups[{i}]", n) for i, c in enumerate(columns)]
+        group_parts = [list(parts) for parts in zip(*by_column, strict=True)]
     count = dask.delayed(_count_part, pure=True)
     merge = dask.delayed(_merge, pure=True)
-    level = [count(d, g, ps) for d, g in zip(date_parts, group_parts, strict=True)]
-    if not level:
-        raise TrendcalcError("dates has no partitions")
+    level = [count(d, g, ps, kind) for d, g in zip(date_parts, group_parts, strict=True)]
     while len(level) > 1:
         level = [merge(*level[i : i + split_every]) for i in range(0, len(level), split_every)]
     return level[0].compute() if compute else level[0]
