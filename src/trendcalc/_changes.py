@@ -322,6 +322,7 @@ def cagr(first: int | Fraction, last: int | Fraction, years: int | Fraction) -> 
 # ----------------------------------------------------------------------------- vectorised
 
 _INT64_MAX = np.iinfo(np.int64).max
+_FLOAT_MAX = Fraction(np.finfo(np.float64).max)
 _FLOAT_EXACT = 2**53  # integers below this are exact in float64
 _FLOAT_SAFE = 2**52  # |n| below this lets one float division round exactly (_pct_float_block)
 _CHUNK = 1 << 15  # elements per block: keeps the temporaries in cache
@@ -364,7 +365,7 @@ def _as_count_array(values: object, *, name: str) -> NDArray[Any]:
                 raise TrendcalcError(
                     f"{name} must hold integer counts, not bools (got {v!r} at flat index {i})"
                 )
-            if not isinstance(v, numbers.Integral):
+            if not isinstance(v, numbers.Integral) or isinstance(v, np.timedelta64):
                 raise TrendcalcError(
                     f"{name} must hold integer counts (got {type(v).__name__} {brief(v)} at flat "
                     f"index {i})"
@@ -397,7 +398,9 @@ def _list_as_array(values: object, *, name: str) -> NDArray[Any]:
             f"(got {brief(values)})"
         )
     types = set(map(type, objects.flat))
-    if all(t is int or issubclass(t, np.integer) for t in types):
+    if all(
+        t is int or (issubclass(t, np.integer) and not issubclass(t, np.timedelta64)) for t in types
+    ):
         small = objects.size == 0 or (
             min(objects.flat) >= -_INT64_MAX and max(objects.flat) <= _INT64_MAX
         )
@@ -599,8 +602,15 @@ def _pct_python(
     for i, (x, y) in enumerate(zip(b.ravel().tolist(), a.ravel().tolist(), strict=True)):
         if x == 0:
             flat_out[i] = np.nan
-        elif places is None:
-            flat_out[i] = float(Fraction(100 * (y - x), x))
+            continue
+        percent = Fraction(100 * (y - x), x)
+        if abs(percent) > _FLOAT_MAX:
+            raise TrendcalcError(
+                f"the percentage change at flat index {i} is too large for a float (from "
+                f"{brief(x)} to {brief(y)}); use change() for its exact value"
+            )
+        if places is None:
+            flat_out[i] = float(percent)
         else:
-            flat_out[i] = float(round_fraction(Fraction(100 * (y - x), x), places, mode))
+            flat_out[i] = float(round_fraction(percent, places, mode))
     return out

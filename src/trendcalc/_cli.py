@@ -75,6 +75,11 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         raise _UsageError(f"{self.prog}: error: {message} (see {self.prog} --help)")
 
+    def _print_message(self, message: str, file: Any = None) -> None:
+        # argparse ignores a failed write of --help or --version; let main() report it
+        if message:
+            (file or sys.stderr).write(message)
+
     def _parse_optional(self, arg_string: str) -> Any:
         if _NEGATIVE_FIGURE.match(arg_string):
             return None  # a positional argument
@@ -89,8 +94,8 @@ def _whole(text: str) -> int:
 
 
 def _chart_path(text: str) -> str:
-    if not text.strip():
-        raise argparse.ArgumentTypeError("needs a file name, such as counts.png (got '')")
+    if not text.strip() or "\x00" in text:
+        raise argparse.ArgumentTypeError(f"needs a file name, such as counts.png (got {text!r})")
     return text
 
 

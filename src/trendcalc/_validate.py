@@ -37,7 +37,7 @@ def check_int(value: object, *, name: str, minimum: int | None = None) -> int:
     """Return ``value`` as a Python int; bools, floats and text are refused."""
     if isinstance(value, bool | np.bool_):
         raise TrendcalcError(f"{name} must be an integer, not a bool (got {value!r})")
-    if not isinstance(value, numbers.Integral):
+    if not isinstance(value, numbers.Integral) or isinstance(value, np.timedelta64):
         hint = ""
         if isinstance(value, float | np.floating) and math.isfinite(value) and value == int(value):
             hint = f"; pass int({value!r}) if the value is a whole number"
@@ -70,6 +70,8 @@ def to_fraction(value: object, *, name: str) -> Fraction:
     """
     if isinstance(value, bool | np.bool_):
         raise TrendcalcError(f"{name} must be a number, not a bool (got {value!r})")
+    if isinstance(value, np.timedelta64 | np.datetime64):  # numpy calls them integers
+        raise TrendcalcError(f"{name} must be a number, not a {type(value).__name__}")
     if isinstance(value, numbers.Integral):
         return Fraction(check_digits(int(value), name=name))
     if isinstance(value, Fraction):
@@ -83,7 +85,7 @@ def to_fraction(value: object, *, name: str) -> Fraction:
     if isinstance(value, float):
         if not math.isfinite(value):
             raise TrendcalcError(f"{name} must be a finite number (got {value!r})")
-        return Fraction(Decimal(repr(value)))
+        return Fraction(Decimal(repr(float(value))))  # np.float64's repr names its type
     if isinstance(value, np.floating):
         # the shortest repr of the value in its own precision: np.float32(2.675) is 2.675
         if not np.isfinite(value):
