@@ -518,10 +518,11 @@ def pct_change(
     ----------
     before, after : array_like of int
         Non-negative counts, of the same shape or shapes that broadcast together. Python
-        ints of any size are accepted.
+        ints beyond int64 are accepted, up to 400 digits (see :doc:`/limits`).
     places : int, optional
-        Round each percentage to this many decimals. The rounding is done on the exact
-        value with integer arithmetic, not by rounding a float, so each element equals
+        Round each percentage to this many decimals (from -18 to 18). The rounding is
+        done on the exact value with integer arithmetic, not by rounding a float, so each
+        element equals
         ``float(change(b, a).rounded(places, mode=mode))``: the float nearest to the
         correctly rounded decimal. Without ``places`` the result is the plain float
         ``100 * (after - before) / before``, as fast and as inexact as numpy.

@@ -142,7 +142,8 @@ def round_value(x: object, places: int = 0, *, mode: Mode = "half_up") -> Decima
         ``2.675`` means exactly 2.675 and not the binary number just below it. A str must be a
         plain decimal number such as ``"2.675"`` or ``"-48"``.
     places : int, default 0
-        Decimal places to keep. Negative values round to tens (-1), hundreds (-2), and so on.
+        Decimal places to keep, from -18 to 18 (see :doc:`/limits`). Negative values round
+        to tens (-1), hundreds (-2), and so on.
     mode : {"half_up", "half_even", "half_down", "up", "down", "ceiling", "floor"}
         The rounding rule, with the meaning of the :mod:`decimal` module's ``ROUND_*``
         constant of the same name: ``"up"`` is away from zero, ``"down"`` toward zero.
@@ -157,7 +158,8 @@ def round_value(x: object, places: int = 0, *, mode: Mode = "half_up") -> Decima
     Raises
     ------
     TrendcalcError
-        If ``x`` is not a finite number, ``places`` is not an int, or ``mode`` is unknown.
+        If ``x`` is not a finite number or is beyond the size limits, ``places`` is not an
+        int from -18 to 18, or ``mode`` is unknown.
 
     See Also
     --------
@@ -434,7 +436,8 @@ def unround(reported: object, *, mode: Mode = "half_up", places: int | None = No
         The rule the publisher rounded by. ``"down"`` covers truncation.
     places : int, optional
         Override the precision read from the text, for a figure published to the nearest
-        thousand (``unround("391,000", places=-3)``) or with its trailing zeros dropped.
+        thousand (``unround("391,000", places=-3)``) or with its trailing zeros dropped;
+        from -18 to 18.
 
     Returns
     -------
@@ -531,7 +534,7 @@ def shares(
     counts : sequence of int, or mapping to int
         Non-negative counts, at least one of them positive.
     places : int, default 0
-        Decimal places of each share, 0 or more.
+        Decimal places of each share, from 0 to 18.
 
     Returns
     -------
