@@ -389,22 +389,31 @@ def _list_as_array(values: object, *, name: str) -> NDArray[Any]:
     row is refused by name.
     """
     try:
+        quick = np.asarray(values)
+    except (ValueError, TypeError, OverflowError):
+        quick = None
+    if quick is not None and quick.ndim == 1 and quick.dtype.kind in "iu":
+        # the common case, a flat list of ints: numpy read it; only bools can hide in it
+        types = set(map(type, values))  # type: ignore[call-overload]
+        if bool not in types and np.bool_ not in types:
+            return quick
+    try:
         objects = np.array(values, dtype=object)
     except (ValueError, TypeError):
         objects = None
-    if objects is None or any(isinstance(v, list | tuple) for v in objects.flat):
+    flat = [] if objects is None else objects.ravel().tolist()
+    types = set(map(type, flat))
+    if objects is None or list in types or tuple in types:
         raise TrendcalcError(
             f"{name} must be a rectangular array of counts, every row of the same length "
             f"(got {brief(values)})"
         )
-    types = set(map(type, objects.flat))
     if all(
         t is int or (issubclass(t, np.integer) and not issubclass(t, np.timedelta64)) for t in types
     ):
-        small = objects.size == 0 or (
-            min(objects.flat) >= -_INT64_MAX and max(objects.flat) <= _INT64_MAX
-        )
-        return objects.astype(np.int64) if small else objects
+        if flat and (min(flat) < -_INT64_MAX or max(flat) > _INT64_MAX):
+            return objects  # Python ints beyond int64: kept exact
+        return np.array(flat, dtype=np.int64).reshape(objects.shape)
     return objects  # checked element by element, with the index of the first bad one
 
 
