@@ -11,6 +11,7 @@ import attrs
 
 from trendcalc._changes import Change, format_count
 from trendcalc._errors import TrendcalcError, UndefinedResultError
+from trendcalc._limits import brief
 from trendcalc._periods import Period, as_period
 from trendcalc._rounding import round_fraction, round_int
 from trendcalc._validate import Mode, check_count, check_int, check_mode, check_places_arg
@@ -118,7 +119,9 @@ class Rate:
         'up 0.27% (from 19.95 to 20.00)'
         """
         if not isinstance(other, Rate):
-            raise TrendcalcError(f"other must be a Rate (got {type(other).__name__} {other!r})")
+            raise TrendcalcError(
+                f"other must be a Rate (got {type(other).__name__} {brief(other)})"
+            )
         return Change(self.per_day, other.per_day)
 
     def interval(self, level: float = 0.95, *, method: str = "exact") -> PoissonInterval:
