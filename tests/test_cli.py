@@ -109,7 +109,8 @@ def test_missing_file_and_bad_arguments_exit_2(tmp_path: Path) -> None:
     assert run("check", str(tmp_path / "missing.toml")).returncode == 2
     assert run("check").returncode == 2
     assert run("check", "--example", "--format", "xml").returncode == 2
-    assert run("change", "1.5", "2").returncode == 2
+    # "1.5" used to be refused here; issue 9 makes a number with decimals a rate
+    assert run("change", "22,6400", "2").returncode == 2
     assert run("period", "2016/18").returncode == 2
 
 

@@ -477,7 +477,8 @@ def test_count_table_keys_are_checked() -> None:
     assert tc.CountTable.zero(ps, [("a", 1)], keys=("force", "year")).keys == ("force", "year")
     assert tc.CountTable(ps, ["a", "b"], counts, z, z, z).keys is None
     named = tc.CountTable(ps, ["a", "b"], counts, z, z, z, keys=("force",))  # one named key
-    assert named.keys == ("force",) and named.groups == ("a", "b")
+    assert named.keys == ("force",)
+    assert named.groups == ("a", "b")
     bad = [
         ({"groups": [("a", 1), ("b", 1)], "keys": None}, "tuples needs keys="),
         (

@@ -591,17 +591,17 @@ def test_rise_and_fall_are_decided_exactly() -> None:
         (lambda: tc.wdd((1, 1), (1, 1), level=True), "level must be a number"),
         (
             lambda: tc.poisson_interval(5, exposure="1e400"),
-            "exposure must be from 2.2250738585072014e-308 to 1.7976931348623157e",
+            "exposure is too long: written out it needs more than 400 digits",
         ),
         (
             lambda: tc.poisson_interval(5, exposure=Fraction(1, 10**400)),
-            "MIN_EXPOSURE to MAX_EXPOSURE",
+            "exposure is too long: it has about 401 digits",
         ),
         (
             lambda: tc.poisson_interval(5, exposure=Decimal("1e-999999999")),
             "MIN_EXPOSURE to MAX_EXPOSURE",
         ),
-        (lambda: tc.poisson_interval(5, exposure=10**5000), "got an integer of about 5,001 digits"),
+        (lambda: tc.poisson_interval(5, exposure=10**5000), "exposure is too long: it has about 5,001 digits"),
         (lambda: tc.poisson_interval(5, exposure=float("inf")), "exposure must be a finite number"),
         (
             lambda: tc.poisson_interval(5, exposure=Decimal("NaN")),

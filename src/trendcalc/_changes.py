@@ -13,8 +13,15 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from trendcalc._errors import TrendcalcError, UndefinedResultError
-from trendcalc._rounding import decimal_from_units, round_fraction
-from trendcalc._validate import Mode, check_int, check_mode, to_exact_count, to_fraction
+from trendcalc._limits import brief, decimal_context
+from trendcalc._rounding import decimal_from_units, format_exact, plain, round_fraction
+from trendcalc._validate import (
+    Mode,
+    check_mode,
+    check_places_arg,
+    to_exact_count,
+    to_fraction,
+)
 
 __all__ = ["Change", "GrowthRate", "cagr", "change", "pct_change"]
 
@@ -119,7 +126,7 @@ class Change:
         Decimal('44')
         """
         mode = check_mode(mode)
-        places = check_int(places, name="places")
+        places = check_places_arg(places)
         percent = self.percent
         if percent is None:
             raise UndefinedResultError(
@@ -142,9 +149,13 @@ class Change:
         'unchanged at 58'
         >>> tc.change(1000, 1001).describe()
         'up less than 1% (from 1,000 to 1,001)'
+        >>> tc.change(100, 140).describe(-1)  # to the nearest 10%
+        'up 40% (from 100 to 140)'
+        >>> tc.change(100, 104).describe(-1)
+        'up less than 10% (from 100 to 104)'
         """
         mode = check_mode(mode)
-        places = check_int(places, name="places")
+        places = check_places_arg(places)
         before, after = format_count(self.before), format_count(self.after)
         if self.direction == "unchanged":
             return f"unchanged at {after}"
@@ -153,11 +164,12 @@ class Change:
                 f"up from {before} to {after} (no percentage change can be given: the earlier "
                 "count is zero)"
             )
-        size = abs(self.rounded(places, mode=mode))
+        size = plain(self.rounded(places, mode=mode).copy_abs())
         if size == 0:
-            unit = round_fraction(Fraction(1, 10**places), places, "half_up") if places > 0 else 1
-            return f"{self.direction} less than {unit}% (from {before} to {after})"
-        return f"{self.direction} {size}% (from {before} to {after})"
+            # whatever the mode, a change that rounds to 0 is smaller than one unit
+            unit = decimal_from_units(1, places)
+            return f"{self.direction} less than {unit:,}% (from {before} to {after})"
+        return f"{self.direction} {size:,}% (from {before} to {after})"
 
 
 def change(before: int | Fraction, after: int | Fraction) -> Change:
@@ -236,8 +248,8 @@ class GrowthRate:
     def rounded(self, places: int = 0, *, mode: Mode = "half_up") -> Decimal:
         """The rate in percent a year, rounded to ``places`` decimals by ``mode``."""
         mode = check_mode(mode)
-        places = check_int(places, name="places")
-        return round_fraction(Fraction(self.percent), places, mode)
+        places = check_places_arg(places)
+        return round_fraction(to_fraction(self.percent, name="percent"), places, mode)
 
     def describe(self, places: int = 1, *, mode: Mode = "half_up") -> str:
         """The rate in words.
@@ -253,12 +265,27 @@ class GrowthRate:
         years = format_count(self.years)
         unit = "year" if self.years == 1 else "years"
         return (
-            f"{word} {abs(size)}% a year on average over {years} {unit} "
+            f"{word} {plain(size.copy_abs()):,}% a year on average over {years} {unit} "
             f"(from {format_count(self.first)} to {format_count(self.last)})"
         )
 
 
-_GROWTH_CONTEXT = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_EVEN)
+def _growth_percent(ratio: Fraction, n: Fraction, ctx: decimal.Context) -> Decimal:
+    """``100 * (ratio ** (1 / n) - 1)`` to 50 significant digits, in trendcalc's context."""
+    base = ctx.divide(Decimal(ratio.numerator), Decimal(ratio.denominator))
+    if ratio == 0:
+        factor = Decimal(0)
+    elif n == 1:
+        factor = base
+    else:
+        exponent = ctx.divide(Decimal(n.denominator), Decimal(n.numerator))
+        factor = ctx.power(base, exponent)
+    percent = ctx.multiply(ctx.subtract(factor, Decimal(1)), Decimal(100))
+    digits50 = ctx.copy()
+    digits50.prec = 50
+    # round to 50 digits, then drop trailing zeros, so an exact root shows as it is (10, not
+    # 10.000...); a PlainDecimal never prints in exponent form
+    return plain(digits50.normalize(digits50.plus(percent)))
 
 
 def cagr(first: int | Fraction, last: int | Fraction, years: int | Fraction) -> GrowthRate:
@@ -311,28 +338,22 @@ def cagr(first: int | Fraction, last: int | Fraction, years: int | Fraction) -> 
             f"growth from 0 to {format_count(b)} has no rate: the first value is zero"
         )
     ratio = Fraction(b) / a
-    ctx = _GROWTH_CONTEXT
-    base = ctx.divide(Decimal(ratio.numerator), Decimal(ratio.denominator))
-    if n.denominator == 1 and ratio == 0:
-        factor = Decimal(0)
-    elif n == 1:
-        factor = base
-    else:
-        exponent = ctx.divide(Decimal(n.denominator), Decimal(n.numerator))
-        factor = ctx.power(base, exponent) if ratio != 0 else Decimal(0)
-    percent = ctx.multiply(ctx.subtract(factor, Decimal(1)), Decimal(100))
-    percent = decimal.Context(prec=50).plus(percent)
-    # drop trailing zeros, so an exact root shows as it is (10, not 10.000...)
-    if percent == percent.to_integral_value():
-        percent = percent.quantize(Decimal(1))
-    else:
-        percent = percent.normalize(decimal.Context(prec=50))
+    with decimal_context() as ctx:
+        try:
+            percent = _growth_percent(ratio, n, ctx)
+        except decimal.Overflow:
+            raise TrendcalcError(
+                f"the growth rate from {format_count(a)} to {format_count(b)} over "
+                f"{format_exact(n)} years is too large to compute: in percent it has more than "
+                f"{ctx.Emax:,} digits"
+            ) from None
     return GrowthRate(a, b, n.numerator if n.denominator == 1 else n, percent)
 
 
 # ----------------------------------------------------------------------------- vectorised
 
 _INT64_MAX = np.iinfo(np.int64).max
+_FLOAT_MAX = Fraction(np.finfo(np.float64).max)
 _FLOAT_EXACT = 2**53  # integers below this are exact in float64
 _FLOAT_SAFE = 2**52  # |n| below this lets one float division round exactly (_pct_float_block)
 _CHUNK = 1 << 15  # elements per block: keeps the temporaries in cache
@@ -340,11 +361,15 @@ _CHUNK = 1 << 15  # elements per block: keeps the temporaries in cache
 
 def _as_count_array(values: object, *, name: str) -> NDArray[Any]:
     """``values`` as an int64 array of counts, or an object array of Python ints if too large."""
-    arr = np.asarray(values)
-    if arr.dtype.kind not in "biu" and not isinstance(values, np.ndarray):
-        # a list of Python ints too large for int64 (or an empty list) makes numpy guess
-        # float64: keep the ints exact as objects, and check each element below
-        arr = np.asarray(values, dtype=object)
+    if isinstance(values, list | tuple):
+        arr = _list_as_array(values, name=name)
+    else:
+        try:
+            arr = np.asarray(values)
+        except (ValueError, TypeError):
+            raise TrendcalcError(
+                f"{name} must be an array of integer counts (got {type(values).__name__})"
+            ) from None
     kind = arr.dtype.kind
     if kind == "b":
         raise TrendcalcError(f"{name} must hold integer counts, not bools (got dtype bool)")
@@ -367,9 +392,13 @@ def _as_count_array(values: object, *, name: str) -> NDArray[Any]:
     if kind == "O":
         flat = arr.ravel()
         for i, v in enumerate(flat):
-            if isinstance(v, bool) or not isinstance(v, numbers.Integral):
+            if isinstance(v, bool | np.bool_):
                 raise TrendcalcError(
-                    f"{name} must hold integer counts (got {type(v).__name__} {v!r} at flat "
+                    f"{name} must hold integer counts, not bools (got {v!r} at flat index {i})"
+                )
+            if not isinstance(v, numbers.Integral) or isinstance(v, np.timedelta64):
+                raise TrendcalcError(
+                    f"{name} must hold integer counts (got {type(v).__name__} {brief(v)} at flat "
                     f"index {i})"
                 )
             if v < 0:
@@ -381,6 +410,42 @@ def _as_count_array(values: object, *, name: str) -> NDArray[Any]:
     if kind == "f":
         hint = "; counts are whole numbers: check them and convert with .astype('int64')"
     raise TrendcalcError(f"{name} must be an array of integer counts (got dtype {arr.dtype}){hint}")
+
+
+def _list_as_array(values: object, *, name: str) -> NDArray[Any]:
+    """A list (or other array_like that is not an ndarray) as an array of its elements.
+
+    numpy would quietly read ``[True, 5]`` as ``[1, 5]`` and refuse a ragged list with a
+    ValueError of its own; look at the element types first, so a bool, a float or a ragged
+    row is refused by name.
+    """
+    try:
+        quick = np.asarray(values)
+    except (ValueError, TypeError, OverflowError):
+        quick = None
+    if quick is not None and quick.ndim == 1 and quick.dtype.kind in "iu":
+        # the common case, a flat list of ints: numpy read it; only bools can hide in it
+        types = set(map(type, values))  # type: ignore[call-overload]
+        if bool not in types and np.bool_ not in types:
+            return quick
+    try:
+        objects = np.array(values, dtype=object)
+    except (ValueError, TypeError):
+        objects = None
+    flat = [] if objects is None else objects.ravel().tolist()
+    types = set(map(type, flat))
+    if objects is None or list in types or tuple in types:
+        raise TrendcalcError(
+            f"{name} must be a rectangular array of counts, every row of the same length "
+            f"(got {brief(values)})"
+        )
+    if all(
+        t is int or (issubclass(t, np.integer) and not issubclass(t, np.timedelta64)) for t in types
+    ):
+        if flat and (min(flat) < -_INT64_MAX or max(flat) > _INT64_MAX):
+            return objects  # Python ints beyond int64: kept exact
+        return np.array(flat, dtype=np.int64).reshape(objects.shape)
+    return objects  # checked element by element, with the index of the first bad one
 
 
 def _round_units_int64(n: NDArray[np.int64], d: NDArray[np.int64], mode: Mode) -> NDArray[Any]:
@@ -493,10 +558,11 @@ def pct_change(
     ----------
     before, after : array_like of int
         Non-negative counts, of the same shape or shapes that broadcast together. Python
-        ints of any size are accepted.
+        ints beyond int64 are accepted, up to 400 digits (see :doc:`/limits`).
     places : int, optional
-        Round each percentage to this many decimals. The rounding is done on the exact
-        value with integer arithmetic, not by rounding a float, so each element equals
+        Round each percentage to this many decimals (from -18 to 18). The rounding is
+        done on the exact value with integer arithmetic, not by rounding a float, so each
+        element equals
         ``float(change(b, a).rounded(places, mode=mode))``: the float nearest to the
         correctly rounded decimal. Without ``places`` the result is the plain float
         ``100 * (after - before) / before``, as fast and as inexact as numpy.
@@ -541,7 +607,7 @@ def pct_change(
     """
     mode = check_mode(mode)
     if places is not None:
-        places = check_int(places, name="places")
+        places = check_places_arg(places)
     b = _as_count_array(before, name="before")
     a = _as_count_array(after, name="after")
     try:
@@ -582,8 +648,15 @@ def _pct_python(
     for i, (x, y) in enumerate(zip(b.ravel().tolist(), a.ravel().tolist(), strict=True)):
         if x == 0:
             flat_out[i] = np.nan
-        elif places is None:
-            flat_out[i] = float(Fraction(100 * (y - x), x))
+            continue
+        percent = Fraction(100 * (y - x), x)
+        if abs(percent) > _FLOAT_MAX:
+            raise TrendcalcError(
+                f"the percentage change at flat index {i} is too large for a float (from "
+                f"{brief(x)} to {brief(y)}); use change() for its exact value"
+            )
+        if places is None:
+            flat_out[i] = float(percent)
         else:
-            flat_out[i] = float(round_fraction(Fraction(100 * (y - x), x), places, mode))
+            flat_out[i] = float(round_fraction(percent, places, mode))
     return out

@@ -10,7 +10,7 @@ import attrs
 from trendcalc._errors import TrendcalcError
 from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, check_length
 from trendcalc._rounding import Interval, format_exact, read_figure, rounding_interval
-from trendcalc._validate import Mode, check_int, check_mode
+from trendcalc._validate import Mode, check_mode, check_places_arg
 from trendcalc._words import (
     QUALIFIER_WORDS,
     Qualifier,
@@ -210,7 +210,7 @@ def parse_figure(text: object, *, places: int | None = None) -> Figure:
     shown = text if isinstance(text, str) else str(text)
     if places is None:
         return Figure(shown.strip(), value, read_places, scaled)
-    places = check_int(places, name="places")
+    places = check_places_arg(places)
     if (value * Fraction(10) ** places).denominator != 1:
         raise TrendcalcError(
             f"places={places} does not fit the figure {shown!r}: it is not a whole number of "

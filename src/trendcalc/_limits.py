@@ -28,8 +28,19 @@ MAX_NUMBER_LENGTH = 100
 #: Longest text read as one period label, qualifier phrase or claim wording (characters).
 MAX_LABEL_LENGTH = 1000
 
-#: Largest count accepted anywhere (a count must also fit numpy's int64 when held in arrays).
+#: Largest count held in arrays and tables (numpy's int64). Scalar functions such as
+#: :func:`~trendcalc.change` take larger Python ints, up to :data:`MAX_DIGITS` digits.
 MAX_COUNT = 2**63 - 1
+
+#: Most decimal digits in a number trendcalc computes with exactly: an int, the numerator or
+#: denominator of a Fraction, a Decimal's digits and exponent. Every finite float fits
+#: (the largest has 309 digits, the smallest needs 324 after the point); so does any number
+#: of :data:`MAX_NUMBER_LENGTH` characters. Python refuses to print ints of more than 4,300
+#: digits, and arithmetic on far longer numbers is slow: this bound keeps both away.
+MAX_DIGITS = 400
+
+_MAX_MAGNITUDE = 10**MAX_DIGITS
+_LOG10_2 = 0.30102999566398120
 
 #: Precision of trendcalc's own decimal context: far more digits than any published figure.
 DECIMAL_PRECISION = 60
@@ -56,6 +67,53 @@ def decimal_context() -> Iterator[decimal.Context]:
     """Run a block in trendcalc's own decimal context, leaving the caller's untouched."""
     with decimal.localcontext(_CONTEXT.copy()) as ctx:
         yield ctx
+
+
+def check_digits(value: int, *, name: str) -> int:
+    """Return ``value`` if it has at most :data:`MAX_DIGITS` digits, else raise naming the limit.
+
+    Never converts a long int to text, so it is safe (and quick) for any int.
+    """
+    if value.bit_length() > 1300 and abs(value) >= _MAX_MAGNITUDE:
+        digits = int(value.bit_length() * _LOG10_2) + 1
+        raise TrendcalcError(
+            f"{name} is too long: it has about {digits:,} digits, and trendcalc accepts numbers "
+            f"of at most {MAX_DIGITS} digits"
+        )
+    return value
+
+
+def check_decimal_size(value: decimal.Decimal, *, name: str) -> decimal.Decimal:
+    """Return a finite ``value`` if it is exact in :data:`MAX_DIGITS` digits before and after
+    the point, else raise naming the limit."""
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    before = len(digits) + exponent  # digits before the point (may be <= 0)
+    if before > MAX_DIGITS or -exponent > MAX_DIGITS:
+        raise TrendcalcError(
+            f"{name} is too long: written out it needs more than {MAX_DIGITS} digits "
+            f"{'before' if before > MAX_DIGITS else 'after'} the point, and trendcalc accepts "
+            f"at most {MAX_DIGITS} (got a Decimal of {len(digits):,} digits with exponent "
+            f"{exponent:,})"
+        )
+    return value
+
+
+def brief(value: object, limit: int = 60) -> str:
+    """``repr(value)`` for a message, cut to about ``limit`` characters.
+
+    A message quotes what it received, but a 10 MB string or a 5,000-digit int is not
+    worth quoting whole (and Python refuses to print such an int).
+    """
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 1000:
+        return f"an int of about {int(value.bit_length() * _LOG10_2) + 1:,} digits"
+    if isinstance(value, str | bytes) and len(value) > limit:
+        return f"{value[:limit]!r}... ({len(value):,} characters)"
+    try:
+        text = repr(value)
+    except ValueError:  # pragma: no cover - a repr that refuses, e.g. an int inside
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else f"{text[:limit]}..."
 
 
 def check_places(places: int, *, name: str = "places") -> int:

@@ -11,9 +11,10 @@ import attrs
 
 from trendcalc._changes import Change, format_count
 from trendcalc._errors import TrendcalcError, UndefinedResultError
+from trendcalc._limits import brief
 from trendcalc._periods import Period, as_period
 from trendcalc._rounding import round_fraction, round_int
-from trendcalc._validate import Mode, check_count, check_int, check_mode
+from trendcalc._validate import Mode, check_count, check_int, check_mode, check_places_arg
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._stats import PoissonInterval
@@ -91,7 +92,7 @@ class Rate:
     def rounded(self, places: int = 1, *, mode: Mode = "half_up") -> Decimal:
         """The count per day rounded to ``places`` decimals by ``mode``."""
         mode = check_mode(mode)
-        return round_fraction(self.per_day, check_int(places, name="places"), mode)
+        return round_fraction(self.per_day, check_places_arg(places), mode)
 
     def every(self) -> dt.timedelta:
         """The mean gap between offences, ``days / count``, to the nearest microsecond.
@@ -124,7 +125,9 @@ class Rate:
         'up 0.27% (from 19.95 to 20.00)'
         """
         if not isinstance(other, Rate):
-            raise TrendcalcError(f"other must be a Rate (got {type(other).__name__} {other!r})")
+            raise TrendcalcError(
+                f"other must be a Rate (got {type(other).__name__} {brief(other)})"
+            )
         return Change(self.per_day, other.per_day)
 
     def interval(self, level: float = 0.95, *, method: str = "exact") -> PoissonInterval:
@@ -245,7 +248,7 @@ class PopulationRate:
     def rounded(self, places: int = 1, *, mode: Mode = "half_up") -> Decimal:
         """The rate rounded to ``places`` decimals by ``mode``."""
         mode = check_mode(mode)
-        return round_fraction(self.value, check_int(places, name="places"), mode)
+        return round_fraction(self.value, check_places_arg(places), mode)
 
     def interval(self, level: float = 0.95, *, method: str = "exact") -> PoissonInterval:
         """A confidence interval for the rate per ``per`` people, taking the count as Poisson.

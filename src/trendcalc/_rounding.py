@@ -6,12 +6,21 @@ import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TypeVar, overload
+from typing import Any, TypeVar, overload
 
 import attrs
+import numpy as np
 
 from trendcalc._errors import TrendcalcError
-from trendcalc._validate import Mode, check_count, check_int, check_mode, to_fraction
+from trendcalc._limits import MAX_DIGITS, brief, check_decimal_size, check_digits, check_length
+from trendcalc._validate import (
+    Mode,
+    check_count,
+    check_int,
+    check_mode,
+    check_places_arg,
+    to_fraction,
+)
 
 __all__ = [
     "Interval",
@@ -51,19 +60,66 @@ def round_int(numerator: int, denominator: int, mode: Mode) -> int:
     return floor if floor % 2 == 0 else floor + 1  # half_even
 
 
+_FORMAT_TYPES = frozenset("eEfFgGn%")
+
+
+class PlainDecimal(Decimal):
+    """A :class:`~decimal.Decimal` that prints as a published figure: never in exponent form.
+
+    ``Decimal("5E-7")`` prints as ``5E-7``; a figure rounded to seven places prints as
+    ``0.0000005``. ``str``, ``format`` (with no presentation type, such as ``f"{x:,}"``)
+    and ``repr`` show every digit; arithmetic on it gives plain Decimals, and it compares,
+    hashes and pickles as the Decimal it equals.
+    """
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return Decimal.__format__(self, "f")
+
+    def __repr__(self) -> str:
+        return f"Decimal('{self}')"
+
+    def __format__(self, spec: str, *args: Any) -> str:
+        if not spec or spec[-1] not in _FORMAT_TYPES:
+            spec += "f"
+        return Decimal.__format__(self, spec, *args)
+
+
+def plain(value: Decimal) -> Decimal:
+    """``value`` as a :class:`PlainDecimal`, which never prints in exponent form."""
+    return value if isinstance(value, PlainDecimal) else PlainDecimal(value)
+
+
 def decimal_from_units(units: int, places: int) -> Decimal:
     """The exact :class:`~decimal.Decimal` ``units * 10**-places``, showing ``places`` decimals.
 
-    Built from a digit tuple, so no context precision can round it.
+    Built from a digit tuple, so no context precision can round it; it prints without an
+    exponent (see :class:`PlainDecimal`).
     """
     if places <= 0:
-        return Decimal(units * 10**-places)
+        return PlainDecimal(units * 10**-places)
     digits = tuple(int(c) for c in str(abs(units)))
-    return Decimal((1 if units < 0 else 0, digits, -places))
+    return PlainDecimal((1 if units < 0 else 0, digits, -places))
+
+
+#: Largest ``abs(places)`` the private rounding core accepts. Public ``places`` arguments are
+#: bounded far more tightly (``MIN_PLACES..MAX_PLACES``); precisions derived from a value,
+#: such as for significant figures of a tiny number, can need more.
+_MAX_CORE_PLACES = 2 * MAX_DIGITS
+
+
+def _check_core_places(places: int) -> None:
+    if not -_MAX_CORE_PLACES <= places <= _MAX_CORE_PLACES:
+        raise TrendcalcError(
+            f"cannot round to {places:,} decimal places: at most {_MAX_CORE_PLACES} either "
+            "side of the point are supported"
+        )
 
 
 def round_fraction(x: Fraction, places: int, mode: Mode) -> Decimal:
     """Round an exact value to ``places`` decimal places (private core of :func:`round_value`)."""
+    _check_core_places(places)
     if places >= 0:
         units = round_int(x.numerator * 10**places, x.denominator, mode)
     else:
@@ -86,7 +142,8 @@ def round_value(x: object, places: int = 0, *, mode: Mode = "half_up") -> Decima
         ``2.675`` means exactly 2.675 and not the binary number just below it. A str must be a
         plain decimal number such as ``"2.675"`` or ``"-48"``.
     places : int, default 0
-        Decimal places to keep. Negative values round to tens (-1), hundreds (-2), and so on.
+        Decimal places to keep, from -18 to 18 (see :doc:`/limits`). Negative values round
+        to tens (-1), hundreds (-2), and so on.
     mode : {"half_up", "half_even", "half_down", "up", "down", "ceiling", "floor"}
         The rounding rule, with the meaning of the :mod:`decimal` module's ``ROUND_*``
         constant of the same name: ``"up"`` is away from zero, ``"down"`` toward zero.
@@ -101,7 +158,8 @@ def round_value(x: object, places: int = 0, *, mode: Mode = "half_up") -> Decima
     Raises
     ------
     TrendcalcError
-        If ``x`` is not a finite number, ``places`` is not an int, or ``mode`` is unknown.
+        If ``x`` is not a finite number or is beyond the size limits, ``places`` is not an
+        int from -18 to 18, or ``mode`` is unknown.
 
     See Also
     --------
@@ -124,15 +182,16 @@ def round_value(x: object, places: int = 0, *, mode: Mode = "half_up") -> Decima
     Decimal('-48.2')
     """
     mode = check_mode(mode)
-    places = check_int(places, name="places")
+    places = check_places_arg(places)
     return round_fraction(to_fraction(x, name="x"), places, mode)
 
 
 def _leading_exponent(x: Fraction) -> int:
     """The ``e`` with ``10**e <= abs(x) < 10**(e + 1)`` for a non-zero ``x``."""
     ax = abs(x)
-    e = len(str(ax.numerator)) - len(str(ax.denominator))
-    # the digit counts put e within one of the answer; settle it exactly
+    # the bit lengths put e within a step or two of the answer (and never print a long
+    # int); settle it exactly
+    e = int((ax.numerator.bit_length() - ax.denominator.bit_length()) * 0.30103)
     while Fraction(10) ** e > ax:
         e -= 1
     while Fraction(10) ** (e + 1) <= ax:
@@ -182,6 +241,11 @@ def round_significant(x: object, figures: int, *, mode: Mode = "half_up") -> Dec
     """
     mode = check_mode(mode)
     figures = check_int(figures, name="figures", minimum=1)
+    if figures > MAX_DIGITS:
+        raise TrendcalcError(
+            f"figures must be at most {MAX_DIGITS} (got {figures:,}): trendcalc reads no "
+            "number of more digits than that"
+        )
     value = to_fraction(x, name="x")
     if value == 0:
         return Decimal(0)
@@ -330,14 +394,14 @@ def read_figure(reported: object, *, name: str = "reported") -> tuple[Fraction, 
     or ``k``, ``million``, ``mn`` or ``m``, ``billion`` or ``bn``). An int is whole units;
     a Decimal keeps its exponent.
     """
-    if isinstance(reported, bool):
+    if isinstance(reported, bool | np.bool_):
         raise TrendcalcError(f"{name} must be a published figure, not a bool (got {reported!r})")
     if isinstance(reported, int):
-        return Fraction(reported), 0, False
+        return Fraction(check_digits(reported, name=name)), 0, False
     if isinstance(reported, Decimal):
         if not reported.is_finite():
             raise TrendcalcError(f"{name} must be a finite number (got {reported!r})")
-        exponent = reported.as_tuple().exponent
+        exponent = check_decimal_size(reported, name=name).as_tuple().exponent
         assert isinstance(exponent, int)
         return Fraction(reported), -exponent, False
     if isinstance(reported, float):
@@ -348,9 +412,9 @@ def read_figure(reported: object, *, name: str = "reported") -> tuple[Fraction, 
     if not isinstance(reported, str):
         raise TrendcalcError(
             f"{name} must be a published figure as text, an int or a Decimal (got "
-            f"{type(reported).__name__} {reported!r})"
+            f"{type(reported).__name__} {brief(reported)})"
         )
-    m = _FIGURE.fullmatch(reported.strip())
+    m = _FIGURE.fullmatch(check_length(reported, name=name).strip())
     if m is None:
         raise TrendcalcError(
             f"{name} must be a number as printed, such as '44', '-48', '10.70', '3,903', "
@@ -385,7 +449,8 @@ def unround(reported: object, *, mode: Mode = "half_up", places: int | None = No
         The rule the publisher rounded by. ``"down"`` covers truncation.
     places : int, optional
         Override the precision read from the text, for a figure published to the nearest
-        thousand (``unround("391,000", places=-3)``) or with its trailing zeros dropped.
+        thousand (``unround("391,000", places=-3)``) or with its trailing zeros dropped;
+        from -18 to 18.
 
     Returns
     -------
@@ -436,7 +501,7 @@ def unround(reported: object, *, mode: Mode = "half_up", places: int | None = No
     if places is None:
         places = read_places
     else:
-        places = check_int(places, name="places")
+        places = check_places_arg(places)
         if (value * Fraction(10) ** places).denominator != 1:
             raise TrendcalcError(
                 f"places={places} does not fit reported={reported!r}: the figure is not a "
@@ -498,7 +563,7 @@ def shares(
     counts : sequence of int, or mapping to int
         Non-negative counts, at least one of them positive.
     places : int, default 0
-        Decimal places of each share, 0 or more.
+        Decimal places of each share, from 0 to 18.
 
     Returns
     -------
@@ -524,7 +589,7 @@ def shares(
     >>> tc.shares({"Lincolnshire": 58, "rest of England and Wales": 3845}, places=1)
     {'Lincolnshire': Decimal('1.5'), 'rest of England and Wales': Decimal('98.5')}
     """
-    places = check_int(places, name="places", minimum=0)
+    places = check_places_arg(check_int(places, name="places", minimum=0))
     if isinstance(counts, Mapping):
         keys: list[K] | None = list(counts)
         values = [check_count(counts[k], name=f"counts[{k!r}]") for k in counts]

@@ -194,8 +194,8 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
     Parameters
     ----------
     source : str or pathlib.Path
-        A path to the file, or the TOML text itself (a str holding a newline or an
-        ``=`` is read as text).
+        A path to the file, or the TOML text itself. A str holding a newline is text; a
+        single line is a path, unless it holds an ``=`` and names no existing file.
     name : str, optional
         What to call the source in messages (default: the file name, or "story").
 
@@ -227,13 +227,15 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
     'holds'
     """
     if isinstance(source, Path) or (
-        isinstance(source, str) and "\n" not in source and "=" not in source
+        isinstance(source, str)
+        and "\n" not in source
+        and ("=" not in source or _names_a_file(source))
     ):
         path = Path(source)
         label = name or path.name
         try:
             text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
+        except (OSError, ValueError) as e:  # ValueError: not UTF-8, or a NUL in the name
             raise StoryError([f"cannot read the file: {e}"], label) from None
     elif isinstance(source, str):
         text, label = source, name or "story"
@@ -250,6 +252,14 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
     if problems.items or story is None:
         raise StoryError(problems.items, label)
     return story
+
+
+def _names_a_file(source: str) -> bool:
+    """Whether one line of text names an existing file (``a=b.toml`` is a file name)."""
+    try:
+        return Path(source).is_file()
+    except (OSError, ValueError):  # a name too long for the system, or holding a NUL
+        return False
 
 
 def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:

@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import numbers
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from fractions import Fraction
 from typing import Literal, get_args
 
 import numpy as np
 
 from trendcalc._errors import TrendcalcError
+from trendcalc._limits import brief, check_decimal_size, check_digits, check_length, check_places
 
 _PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]{1,4})?")
 
@@ -29,26 +30,31 @@ def check_mode(mode: object, *, name: str = "mode") -> Mode:
     if isinstance(mode, str) and mode in MODES:
         return mode  # type: ignore[return-value]
     valid = ", ".join(repr(m) for m in MODES)
-    raise TrendcalcError(f"{name} must be one of {valid} (got {mode!r})")
+    raise TrendcalcError(f"{name} must be one of {valid} (got {brief(mode)})")
 
 
 def check_int(value: object, *, name: str, minimum: int | None = None) -> int:
     """Return ``value`` as a Python int; bools, floats and text are refused."""
     if isinstance(value, bool | np.bool_):
         raise TrendcalcError(f"{name} must be an integer, not a bool (got {value!r})")
-    if not isinstance(value, numbers.Integral):
+    if not isinstance(value, numbers.Integral) or isinstance(value, np.timedelta64):
         hint = ""
         if isinstance(value, float | np.floating) and math.isfinite(value) and value == int(value):
             hint = f"; pass int({value!r}) if the value is a whole number"
         raise TrendcalcError(
-            f"{name} must be an integer (got {type(value).__name__} {value!r}){hint}"
+            f"{name} must be an integer (got {type(value).__name__} {brief(value)}){hint}"
         )
-    result = int(value)
+    result = check_digits(int(value), name=name)
     if minimum is not None and result < minimum:
         if minimum == 0:
             raise TrendcalcError(f"{name} must be a non-negative integer (got {result})")
         raise TrendcalcError(f"{name} must be an integer of at least {minimum} (got {result})")
     return result
+
+
+def check_places_arg(value: object, *, name: str = "places") -> int:
+    """Return ``value`` if it is an int within ``MIN_PLACES..MAX_PLACES`` (see ``_limits``)."""
+    return check_places(check_int(value, name=name), name=name)
 
 
 def check_count(value: object, *, name: str = "count") -> int:
@@ -64,47 +70,59 @@ def to_fraction(value: object, *, name: str) -> Fraction:
     """
     if isinstance(value, bool | np.bool_):
         raise TrendcalcError(f"{name} must be a number, not a bool (got {value!r})")
+    if isinstance(value, np.timedelta64 | np.datetime64):  # numpy calls them integers
+        raise TrendcalcError(f"{name} must be a number, not a {type(value).__name__}")
     if isinstance(value, numbers.Integral):
-        return Fraction(int(value))
+        return Fraction(check_digits(int(value), name=name))
     if isinstance(value, Fraction):
+        check_digits(value.numerator, name=name)
+        check_digits(value.denominator, name=name)
         return value
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise TrendcalcError(f"{name} must be a finite number (got {value!r})")
-        return Fraction(value)
-    if isinstance(value, float | np.floating):
-        f = float(value)
-        if not math.isfinite(f):
-            raise TrendcalcError(f"{name} must be a finite number (got {f!r})")
-        return Fraction(Decimal(repr(f)))
+        return Fraction(check_decimal_size(value, name=name))
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise TrendcalcError(f"{name} must be a finite number (got {value!r})")
+        return Fraction(Decimal(repr(float(value))))  # np.float64's repr names its type
+    if isinstance(value, np.floating):
+        # the shortest repr of the value in its own precision: np.float32(2.675) is 2.675
+        if not np.isfinite(value):
+            raise TrendcalcError(f"{name} must be a finite number (got {value!r})")
+        shortest = Decimal(np.format_float_scientific(value, unique=True))
+        return Fraction(check_decimal_size(shortest, name=name))
     if isinstance(value, str):
-        text = value.strip()
-        try:
-            d = Decimal(text) if _PLAIN_NUMBER.fullmatch(text) else None
-        except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-            d = None
+        text = check_length(value, name=name).strip()
+        d = Decimal(text) if _PLAIN_NUMBER.fullmatch(text) else None
         if d is None:
             raise TrendcalcError(
-                f"{name} must be a plain decimal number such as '10.70' or '-48' (got {value!r})"
+                f"{name} must be a plain decimal number such as '10.70' or '-48' "
+                f"(got {brief(value)})"
             )
-        return Fraction(d)
+        return Fraction(check_decimal_size(d, name=name))
     if isinstance(value, numbers.Rational):
-        return Fraction(int(value.numerator), int(value.denominator))
+        numerator = check_digits(int(value.numerator), name=name)
+        denominator = check_digits(int(value.denominator), name=name)
+        if denominator == 0:  # pragma: no cover - a Rational's denominator is positive
+            raise TrendcalcError(f"{name} has a zero denominator (got {value!r})")
+        return Fraction(numerator, denominator)
     raise TrendcalcError(
         f"{name} must be an int, Fraction, Decimal, float or str (got {type(value).__name__} "
-        f"{value!r})"
+        f"{brief(value)})"
     )
 
 
 def to_exact_count(value: object, *, name: str) -> int | Fraction:
     """Read a non-negative count that may be a Fraction (for rates per day and the like)."""
     if isinstance(value, Fraction):
+        value = to_fraction(value, name=name)
         if value < 0:
             raise TrendcalcError(f"{name} must be non-negative (got {value})")
         return value
     if isinstance(value, Decimal | float | np.floating | str):
         raise TrendcalcError(
             f"{name} must be a non-negative int or Fraction (got {type(value).__name__} "
-            f"{value!r}); pass Fraction({value!r}) to use an exact non-integer value"
+            f"{brief(value)}); pass Fraction({brief(value)}) to use an exact non-integer value"
         )
     return check_count(value, name=name)
