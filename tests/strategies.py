@@ -55,3 +55,56 @@ def periods(draw: st.DrawFn) -> tc.Period:
     start = draw(st.dates(min_value=datetime.date(1800, 1, 1), max_value=datetime.date(2200, 1, 1)))
     length = draw(st.integers(min_value=1, max_value=800))
     return tc.date_range(start, start + datetime.timedelta(days=length - 1))
+
+
+# ----------------------------------------------------------------------------- words and phrases
+
+import calendar as _calendar  # noqa: E402
+
+#: a month number with a way of writing its name: full, abbreviated, or any case
+months_written = st.integers(1, 12).flatmap(
+    lambda m: st.tuples(
+        st.just(m),
+        st.sampled_from(
+            [
+                _calendar.month_name[m],
+                _calendar.month_abbr[m],
+                _calendar.month_name[m].upper(),
+                _calendar.month_name[m].lower(),
+            ]
+        ),
+    )
+)
+
+#: years whose neighbours are also representable dates
+phrase_years = st.integers(min_value=2, max_value=9998)
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_in_words(n: int) -> str:
+    """``n`` (0 to 999) in English words, as a test oracle for the word readers."""
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return _TENS[tens] + ("" if ones == 0 else "-" + _ONES[ones])
+    hundreds, rest = divmod(n, 100)
+    head = _ONES[hundreds] + " hundred"
+    return head if rest == 0 else f"{head} and {number_in_words(rest)}"
+
+
+#: fragments of the words reporters use, to build near-miss junk for the word readers
+word_fragments = st.sampled_from(
+    [
+        "one", "a", "an", "half", "third", "thirds", "quarter", "quarters", "fifth", "in",
+        "out of", "every", "times", "twice", "doubled", "halved", "fold", "-", "and a half",
+        "almost", "nearly", "more than", "over", "under", "about", "per cent", "percent",
+        "pc", "%", "million", "m", "bn", "thousand", "k", "1.1", "0", "20,000", ",", ".",
+        "rose", "fell", "by", "of", "up", "down", " ", "to", "the year", "12 months",
+        "year ending", "April", "June", "31", "2019", "between", "and", "hundred", "-3",
+    ]
+)  # fmt: skip

@@ -20,7 +20,13 @@ from trendcalc._claims import (
 )
 from trendcalc._counting import CountTable, count_events
 from trendcalc._errors import PeriodError, SeriesError, TrendcalcError, UndefinedResultError
-from trendcalc._figures import Figure, parse_count, parse_figure
+from trendcalc._figures import (
+    Figure,
+    QualifiedFigure,
+    parse_count,
+    parse_figure,
+    parse_qualified_count,
+)
 from trendcalc._periods import (
     Period,
     calendar_year,
@@ -60,6 +66,7 @@ from trendcalc._story import (
     load_story,
 )
 from trendcalc._validate import Mode as _Mode
+from trendcalc._words import Multiple, Proportion, parse_multiple, parse_proportion
 
 #: The rounding modes, as a ``typing.Literal``: ``"half_up"`` (halves away from zero, as
 #: in Excel's ROUND and official statistics; the default everywhere), ``"half_even"``,
@@ -90,12 +97,15 @@ __all__ = [
     "GrowthRate",
     "Interval",
     "Mode",
+    "Multiple",
     "Period",
     "PeriodError",
     "PeriodKind",
     "PoissonInterval",
     "PoissonTest",
     "PopulationRate",
+    "Proportion",
+    "QualifiedFigure",
     "Qualifier",
     "Rate",
     "SeriesError",
@@ -133,7 +143,10 @@ __all__ = [
     "month",
     "parse_count",
     "parse_figure",
+    "parse_multiple",
     "parse_period",
+    "parse_proportion",
+    "parse_qualified_count",
     "pct_change",
     "period_range",
     "poisson_interval",

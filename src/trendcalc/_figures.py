@@ -1,4 +1,4 @@
-"""Published figures as printed: '3,903', '6.7 million', '44%', and the values they stand for."""
+"""Published figures as printed: '3,903', '6.7 million', '44%', '10 per cent', 'five million'."""
 
 from __future__ import annotations
 
@@ -7,10 +7,23 @@ from fractions import Fraction
 import attrs
 
 from trendcalc._errors import TrendcalcError
-from trendcalc._rounding import Interval, format_exact, read_figure, unround
+from trendcalc._limits import MAX_NUMBER_LENGTH
+from trendcalc._rounding import Interval, format_exact, read_figure, rounding_interval
 from trendcalc._validate import Mode, check_int, check_mode
+from trendcalc._words import (
+    QUALIFIER_WORDS,
+    Qualifier,
+    check_qualifier,
+    normalize,
+    numeral,
+    parse_multiple,
+    parse_proportion,
+    qualified_interval,
+    split_percent,
+    split_qualifier,
+)
 
-__all__ = ["Figure", "parse_count", "parse_figure"]
+__all__ = ["Figure", "QualifiedFigure", "parse_count", "parse_figure", "parse_qualified_count"]
 
 
 @attrs.frozen
@@ -50,9 +63,14 @@ class Figure:
     places: int
     rounded: bool
 
+    @property
+    def percent(self) -> bool:
+        """Whether the figure was printed as a percentage (``"44%"``, ``"10 per cent"``)."""
+        return split_percent(self.text)[1]
+
     def interval(self, mode: Mode = "half_up") -> Interval:
         """The true values that round to this figure by ``mode`` (see :func:`unround`)."""
-        return unround(self.text, mode=check_mode(mode), places=self.places)
+        return rounding_interval(self.value, self.places, check_mode(mode))
 
     def counts(self, mode: Mode = "half_up") -> range:
         """The whole counts this figure may stand for.
@@ -87,6 +105,51 @@ def integer_bounds(interval: Interval) -> tuple[int, int]:
     return lo, hi
 
 
+_NOT_A_FIGURE = (
+    "{name} must be a number as printed, such as '44', '-48', '10.70', '3,903', '44%' or "
+    "'6.7 million', with commas only between groups of three digits (got {text!r})"
+)
+
+
+def read_figure_text(text: object, *, name: str = "figure") -> tuple[Fraction, int, bool, bool]:
+    """Read a figure in digits: its value, places, whether scaled, whether a percentage.
+
+    The one reader of published figures: a percentage in any spelling is split off by
+    :func:`trendcalc._words.split_percent`, and the digits read by
+    :func:`trendcalc._rounding.read_figure`. Numbers in words are not read here (a word
+    in a figure field is refused rather than guessed at); the word readers
+    (:func:`parse_qualified_count`, :func:`parse_proportion`, ...) read them.
+    """
+    if not isinstance(text, str):
+        value, places, scaled = read_figure(text, name=name)
+        return value, places, scaled, False
+    number, percent = split_percent(text)
+    try:
+        value, places, scaled = read_figure(number, name=name)
+    except TrendcalcError:
+        message = _NOT_A_FIGURE.format(name=name, text=text)
+        if _after_qualifier(text) != text.strip():
+            message += "; for a count with a qualifier in front, use parse_qualified_count"
+        raise TrendcalcError(message) from None
+    if percent and scaled:
+        raise TrendcalcError(
+            f"{name} must not have both a scale word and a percent sign (got {text!r})"
+        )
+    return value, places, scaled, percent
+
+
+def _digits(text: str, *, name: str) -> str:
+    """``text`` with a whole number in words written in digits ("five million": "5 million")."""
+    number, percent = split_percent(text)
+    if len(number) > MAX_NUMBER_LENGTH:
+        return text
+    sign = "-" if number.startswith(("-", "\u2212")) else ""
+    spelled = numeral(normalize(number.lstrip("+-\u2212").strip(), name=name, example="five"))
+    if spelled is None:
+        return text
+    return sign + spelled + ("%" if percent else "")
+
+
 def parse_figure(text: object, *, places: int | None = None) -> Figure:
     """Read a figure as printed: ``"3,903"``, ``"10.70"``, ``"44%"``, ``"6.7 million"``.
 
@@ -94,9 +157,11 @@ def parse_figure(text: object, *, places: int | None = None) -> Figure:
     ----------
     text : str, int or Decimal
         The figure. Commas must separate groups of exactly three digits, so
-        ``"42, 265"`` and ``"22,6400"`` are refused rather than guessed at. A trailing
-        ``%``, or a scale word (``thousand`` or ``k``, ``million``, ``mn`` or ``m``,
-        ``billion`` or ``bn``), is allowed.
+        ``"42, 265"`` and ``"22,6400"`` are refused rather than guessed at. A percentage
+        may be written ``44%``, ``44 %``, ``44 per cent``, ``44 percent``, ``44pc`` or
+        ``44 pct``. A scale word (``thousand`` or ``k``, ``million``, ``mn`` or ``m``,
+        ``billion`` or ``bn``) is allowed. Numbers in words are refused here (see
+        :func:`parse_qualified_count`).
     places : int, optional
         The precision it was rounded to, when the text does not show it: ``-3`` for a
         figure given to the nearest thousand. Such a figure is marked ``rounded``.
@@ -109,18 +174,28 @@ def parse_figure(text: object, *, places: int | None = None) -> Figure:
     ------
     TrendcalcError
         If the text is not a figure, or is not a whole number of units of ``places``.
+        A figure with a qualifier in front (``"almost 5 million"``) is refused: read it
+        with :func:`parse_qualified_count`.
+
+    See Also
+    --------
+    parse_count : a count.
+    parse_qualified_count : a count with a qualifier, such as ``"almost five million"``.
 
     Examples
     --------
     >>> import trendcalc as tc
     >>> tc.parse_figure("2.5m").value
     Fraction(2500000, 1)
+    >>> f = tc.parse_figure("18 per cent")
+    >>> f.value, f.places, f.percent
+    (Fraction(18, 1), 0, True)
     >>> tc.parse_figure("22,6400")
     Traceback (most recent call last):
     ...
     trendcalc.TrendcalcError: figure must be a number as printed, such as '44', '-48', '10.70', '3,903', '44%' or '6.7 million', with commas only between groups of three digits (got '22,6400')
     """
-    value, read_places, scaled = read_figure(text, name="figure")
+    value, read_places, scaled, _ = read_figure_text(text, name="figure")
     shown = text if isinstance(text, str) else str(text)
     if places is None:
         return Figure(shown.strip(), value, read_places, scaled)
@@ -174,6 +249,195 @@ def parse_count(text: object, *, places: int | None = None) -> Figure:
             f"count must be a whole number (got {figure.text!r}); if it was rounded, say to "
             "what, e.g. places=-3 for the nearest thousand"
         )
-    if str(figure.text).endswith("%"):
+    if figure.percent:
         raise TrendcalcError(f"count must not be a percentage (got {figure.text!r})")
     return figure
+
+
+@attrs.frozen
+class QualifiedFigure:
+    """A figure with the word in front of it: "almost five million", "more than 1.1 million".
+
+    Build one with :func:`parse_qualified_count`.
+
+    Parameters
+    ----------
+    text : str
+        The words as given.
+    qualifier : str
+        The word in front, one of :data:`Qualifier` (``"exact"`` when there is none).
+    figure : Figure
+        The figure after it, read by :func:`parse_count`.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> q = tc.parse_qualified_count("nearly 20,000")
+    >>> q.qualifier, q.figure.value
+    ('nearly', Fraction(20000, 1))
+    >>> print(q.interval())
+    [19999, 20000)
+    >>> q.counts()
+    range(19999, 20000)
+    """
+
+    text: str
+    qualifier: Qualifier
+    figure: Figure
+
+    def interval(self, mode: Mode = "half_up") -> Interval:
+        """The true values the qualified figure allows (see the Qualifiers page)."""
+        return qualified_interval(
+            self.figure.value, self.figure.places, self.qualifier, check_mode(mode)
+        )
+
+    def counts(self, mode: Mode = "half_up") -> range:
+        """The whole counts the qualified figure allows.
+
+        Raises
+        ------
+        TrendcalcError
+            If the qualifier leaves no upper limit ("more than 1.1 million").
+        """
+        if self.qualifier == "exact":
+            return self.figure.counts(mode)
+        interval = self.interval(mode)
+        if interval.upper is None:
+            raise TrendcalcError(
+                f"{self.text!r} has no upper limit, so it allows endless counts; only a "
+                "lower limit can be used"
+            )
+        if interval.upper < 0 or (interval.upper == 0 and not interval.upper_closed):
+            return range(0, 0)  # "fewer than 0": no count at all
+        if interval.lower is None or interval.lower < 0:
+            interval = Interval(0, interval.upper, True, interval.upper_closed)
+        lo, hi = integer_bounds(interval)
+        return range(lo, max(hi + 1, lo))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_qualified_count(
+    text: object, *, places: int | None = None, qualifier: Qualifier | None = None
+) -> QualifiedFigure:
+    """Read a count with a qualifier in front: ``"almost five million"``, ``"over 1,000"``.
+
+    Parameters
+    ----------
+    text : int, str or Figure
+        The count, with a qualifier in front or not. The figure is read by
+        :func:`parse_count`, after a whole number in words is written in digits
+        (``"five million"`` is read as ``"5 million"``, to the nearest million;
+        ``"twenty"`` as ``"20"``); the qualifier words are those of
+        :func:`parse_multiple`.
+    places : int, optional
+        The rounding of the figure when its text does not show it, as in
+        :func:`parse_count`.
+    qualifier : str, optional
+        A qualifier given apart from the text; it must agree with one in it.
+
+    Returns
+    -------
+    QualifiedFigure
+        With ``qualifier`` ``"exact"`` when the text has none.
+
+    Raises
+    ------
+    TrendcalcError
+        If the figure is not a count.
+
+    See Also
+    --------
+    parse_count : a count without a qualifier.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> q = tc.parse_qualified_count("almost five million")
+    >>> q.qualifier, q.figure.value, q.figure.places
+    ('almost', Fraction(5000000, 1), -6)
+    >>> print(tc.parse_qualified_count("more than 1.1 million").interval())
+    (1100000, no limit)
+    """
+    if not isinstance(text, str):
+        q = "exact" if qualifier is None else check_qualifier(qualifier)
+        figure = parse_count(text, places=places)
+        return QualifiedFigure(figure.text, q, figure)
+    words = normalize(text, name="count", example="almost five million")
+    q, _ = split_qualifier(words, qualifier, text=text)
+    figure = parse_count(_digits(_after_qualifier(text), name="count"), places=places)
+    return QualifiedFigure(text.strip(), q, figure)
+
+
+def _after_qualifier(text: str) -> str:
+    """``text`` without the qualifier's words in front, keeping the figure as printed."""
+    stripped = text.strip()
+    words = stripped.split()
+    for k in range(1, min(len(words), 3) + 1):
+        head = " ".join(words[:k]).lower()
+        if head in QUALIFIER_WORDS:
+            rest = stripped.split(None, k)
+            return rest[k] if len(rest) > k else ""
+    return stripped
+
+
+def read_qualified(
+    reported: str, *, mode: Mode = "half_up", places: int | None = None
+) -> Interval | None:
+    """The true values a qualified figure or words allow, for :func:`~trendcalc.unround`.
+
+    None when ``reported`` is a figure that the digit reader reads as it is (``"44%"``,
+    ``"6.7 million"``), so :func:`~trendcalc.unround` goes on as before. Otherwise:
+
+    * a figure with a qualifier in front, or a percentage spelled out (``"nearly 20%"``,
+      ``"10 per cent"``, ``"almost five million"``): the values the qualifier allows
+      around the figure at its precision (see :func:`qualified_interval`); the number is
+      read in words only after a qualifier;
+    * a proportion in words (``"one in four"``, ``"almost half"``): the *percentages* it
+      allows, read as :meth:`Proportion.interval` does;
+    * a multiple (``"twice"``, ``"nearly five times"``): the ratios it allows, read as
+      :meth:`Multiple.interval` does.
+    """
+    mode = check_mode(mode)
+    try:
+        read_figure(reported)
+    except TrendcalcError:
+        pass
+    else:
+        return None
+    words = normalize(reported, name="reported", example="nearly 20%")
+    q, _ = split_qualifier(words)
+    # words for the number only after a qualifier: a bare "ten" is refused, as by parse_figure
+    figure_text = _digits(_after_qualifier(reported), name="reported") if q != "exact" else reported
+    try:
+        figure = parse_figure(figure_text, places=places)
+    except TrendcalcError as e:
+        figure_error = str(e).replace("figure must", "reported must", 1)
+    else:
+        return qualified_interval(figure.value, figure.places, q, mode)
+    for reader in (parse_proportion, parse_multiple):
+        try:
+            read = reader(reported)
+        except TrendcalcError:
+            continue
+        if places is not None:
+            raise TrendcalcError(
+                f"places applies only to a figure, not to words such as {reported!r}"
+            )
+        interval = read.interval(mode)
+        if reader is parse_proportion:
+            interval = _percent_of(interval)
+        return interval
+    raise TrendcalcError(
+        f"{figure_error}; or words such as 'nearly 20%', 'one in four', 'almost half' or 'twice'"
+    )
+
+
+def _percent_of(interval: Interval) -> Interval:
+    def pct(x: Fraction | None) -> Fraction | None:
+        return None if x is None else 100 * x
+
+    return Interval(
+        pct(interval.lower), pct(interval.upper), interval.lower_closed, interval.upper_closed
+    )

@@ -5,11 +5,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Literal, get_args
 
 import attrs
 
-from trendcalc._errors import PeriodError
+from trendcalc._errors import PeriodError, TrendcalcError
+from trendcalc._limits import MAX_LABEL_LENGTH, check_length
 from trendcalc._validate import check_int
 
 __all__ = [
@@ -59,9 +61,12 @@ def _month_start(year: int, month: int) -> dt.date:
     try:
         return dt.date(year, month, 1)
     except (ValueError, OverflowError):
+        when = f"{year:04d}-{month:02d}"
+        if abs(year) >= 10**6:
+            when = f"a year of {len(str(abs(year)))} digits"
         raise PeriodError(
-            f"the period would start in {year:04d}-{month:02d}, outside the years 1 to 9999 "
-            "that dates can represent"
+            f"the period would start in {when}, outside the years 1 to 9999 that dates can "
+            "represent"
         ) from None
 
 
@@ -256,14 +261,21 @@ class Period:
         'year ending June 2024'
         """
         n = check_int(n, name="n")
+        shown = f"{n:,}" if abs(n) < 10**15 else f"a number of {len(str(abs(n)))} digits"
+        problem = PeriodError(
+            f"shifting {self.label!r} by {shown} leaves the years 1 to 9999 that dates can "
+            "represent"
+        )
+        # dates span fewer than 10,000 years: refuse a longer jump before doing arithmetic
+        size = self.days if self.kind == "range" else _MONTHS_IN[self.kind]
+        if abs(n) * size > 10_000 * (366 if self.kind == "range" else 12):
+            raise problem
         if self.kind == "range":
-            delta = dt.timedelta(days=self.days * n)
             try:
+                delta = dt.timedelta(days=self.days * n)
                 return Period(self.start + delta, self.end + delta, "range")
             except OverflowError:
-                raise PeriodError(
-                    f"shifting {self.label!r} by {n} leaves the years 1 to 9999"
-                ) from None
+                raise problem from None
         step = _MONTHS_IN[self.kind]
         y, m = _add_months(self.start.year, self.start.month, n * step)
         start, end = _month_span(y, m, step)
@@ -464,22 +476,10 @@ def period_range(
 
 # ----------------------------------------------------------------------------- parsing
 
-_FORMS = (
-    "'2016/17', '2016-17' or 'FY2016/17' (financial year), '2016/17 Q1' (financial quarter), "
-    "'2016' (calendar year), '2016 Q1' or '2016-Q1' (quarter), '2016-03', 'March 2016' or "
-    "'Mar 2016' (month), 'year ending March 2017', or '2015-04-01/2017-03-31' (range of days)"
-)
-
 _SUFFIX = re.compile(r"^(?P<body>.*?)\s*\(\s*starting\s+(?P<month>[a-z]+)\s*\)$")
-_FY = re.compile(
-    r"(?P<fy>fy\s*)?(?P<y1>[0-9]{4})\s*(?P<sep>[/-])\s*(?P<y2>[0-9]{2}|[0-9]{4})"
-    r"(?:\s+q(?P<q>[1-4])|\s*-\s*q(?P<q2>[1-4]))?"
-)
-_YEAR = re.compile(r"[0-9]{4}")
-_QUARTER = re.compile(r"(?P<y>[0-9]{4})\s*-?\s*q(?P<q>[1-4])|q(?P<q2>[1-4])\s+(?P<y2>[0-9]{4})")
-_MONTH_NAME = re.compile(r"(?P<name>[a-z]+)\.?\s+(?P<y>[0-9]{4})")
-_YEAR_ENDING = re.compile(r"(?:year\s+ending|year\s+to|ye)\s+(?P<name>[a-z]+)\.?\s+(?P<y>[0-9]{4})")
-_RANGE = re.compile(r"(?P<a>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*/\s*(?P<b>[0-9]{4}-[0-9]{2}-[0-9]{2})")
+_DAY = r"(?P<{}>[0-9]{{1,2}})(?:st|nd|rd|th)?"
+_NAME = r"(?P<{}>[a-z]+)\.?"
+_TO = r"\s*(?:to|until|through|-|\u2013|\u2014)\s*"
 
 
 def _month_number(name: str, text: str) -> int:
@@ -491,30 +491,261 @@ def _month_number(name: str, text: str) -> int:
     return number
 
 
-def _parse_fy(m: re.Match[str], text: str, fy_start_month: int, explicit: bool) -> Period | None:
+def _date(year: int, month_number: int, day: int, text: str) -> dt.date:
+    try:
+        return dt.date(year, month_number, day)
+    except ValueError:
+        raise PeriodError(
+            f"unknown period {text!r}: {calendar.month_name[month_number]} {year:04d} has no "
+            f"day {day}"
+        ) from None
+
+
+@attrs.frozen
+class _Reading:
+    """What :func:`parse_period` knows while reading one label."""
+
+    text: str  # as given, for messages
+    fy_start_month: int
+    explicit: bool  # the label ended in "(starting <month>)"
+
+
+def _parse_fy(m: re.Match[str], r: _Reading) -> Period | None:
     y1 = int(m["y1"])
     y2_text = m["y2"]
     q = m["q"] or m["q2"]
     y2 = int(y2_text)
     consecutive = (y2 == (y1 + 1) % 100) if len(y2_text) == 2 else (y2 == y1 + 1)
-    if m["sep"] == "-" and len(y2_text) == 2 and not m["fy"] and not q and not explicit:
+    if m["sep"] == "-" and len(y2_text) == 2 and not m["fy"] and not q and not r.explicit:
         is_month = 1 <= y2 <= 12
         if is_month and consecutive:
             name = calendar.month_name[y2]
             raise PeriodError(
-                f"ambiguous period {text!r}: it may be the financial year {y1}/{y2_text} or "
+                f"ambiguous period {r.text!r}: it may be the financial year {y1}/{y2_text} or "
                 f"{name} {y1}; write '{y1}/{y2_text}' or '{name} {y1}'"
             )
         if is_month:
             return None  # a month such as '2016-03'
     if not consecutive:
         raise PeriodError(
-            f"unknown period {text!r}: the years of a financial year label must be "
+            f"unknown period {r.text!r}: the years of a financial year label must be "
             f"consecutive, e.g. '2016/17'"
         )
     if q:
-        return financial_quarter(y1, int(q), start_month=fy_start_month)
-    return financial_year(y1, start_month=fy_start_month)
+        return financial_quarter(y1, int(q), start_month=r.fy_start_month)
+    return financial_year(y1, start_month=r.fy_start_month)
+
+
+def _year_ending_phrase(m: re.Match[str], r: _Reading) -> Period:
+    year = int(m["y"])
+    number = _month_number(m["name"], r.text)
+    if "d" not in m.re.groupindex:
+        return year_ending(year, number)
+    last = _date(year, number, int(m["d"]), r.text)
+    if last.day == calendar.monthrange(year, number)[1]:
+        return year_ending(year, number)
+    # a year ending mid-month (the UK tax year ends on 5 April): the days since the same date
+    # a year before, that date excluded (such a date is never 29 February: that is a month end)
+    if year == 1:
+        raise PeriodError("the year would start in the year 0, before the dates can represent")
+    return date_range(last.replace(year=year - 1) + dt.timedelta(days=1), last)
+
+
+def _months_phrase(m: re.Match[str], r: _Reading) -> Period:
+    first = _month_number(m["m1"], r.text)
+    last = _month_number(m["m2"], r.text)
+    last_year = int(m["y2"])
+    if m["y1"] is not None:
+        first_year = int(m["y1"])
+    else:  # "November to January 2013" starts in November 2012
+        first_year = last_year if first <= last else last_year - 1
+    months = (last_year * 12 + last) - (first_year * 12 + first) + 1
+    if months < 1:
+        raise PeriodError(
+            f"unknown period {r.text!r}: the months end before they start; write the earlier "
+            "month first"
+        )
+    if months == 1:
+        return month(first_year, first)
+    if months == 3 and first in (1, 4, 7, 10):
+        return quarter(first_year, (first + 2) // 3)
+    if months == 12 and first == 1:
+        return calendar_year(first_year)
+    start, end = _month_span(first_year, first, months)
+    return date_range(start, end)
+
+
+def _days_phrase(m: re.Match[str], r: _Reading) -> Period:
+    last_month = _month_number(m["m2"], r.text)
+    last_year = int(m["y2"])
+    last = _date(last_year, last_month, int(m["d2"]), r.text)
+    first_month = last_month if m["m1"] is None else _month_number(m["m1"], r.text)
+    first_day = int(m["d1"])
+    if m["y1"] is not None:
+        first_year = int(m["y1"])
+    else:  # "1 November to 5 January 2010" starts in 2009
+        first_year = (
+            last_year if (first_month, first_day) <= (last_month, last.day) else (last_year - 1)
+        )
+    first = _date(first_year, first_month, first_day, r.text)
+    if last < first:
+        raise PeriodError(
+            f"unknown period {r.text!r}: the range ends before it starts; write the earlier "
+            "day first"
+        )
+    return date_range(first, last)
+
+
+def _iso_range(m: re.Match[str], r: _Reading) -> Period:
+    try:
+        a = dt.date.fromisoformat(m["a"])
+        b = dt.date.fromisoformat(m["b"])
+    except ValueError as e:
+        raise PeriodError(f"unknown period {r.text!r}: {e}") from None
+    if b < a:
+        raise PeriodError(
+            f"unknown period {r.text!r}: the range ends before it starts; write the "
+            "earlier day first"
+        )
+    return date_range(a, b)
+
+
+@attrs.frozen
+class PeriodForm:
+    """One way of writing a period: a pattern, how to build the period, and its docs row.
+
+    :func:`parse_period` tries the forms of :data:`PERIOD_FORMS` in order; a new phrase is
+    added by registering one form there (and the test of the docs table then asks for its
+    row on the Periods page).
+    """
+
+    pattern: re.Pattern[str]  # matched in full against the lower-cased, space-collapsed label
+    build: Callable[[re.Match[str], _Reading], Period | None]  # None: not this form after all
+    examples: tuple[str, ...]  # labels as written in the docs table
+    meaning: str  # the "period" column of the table in parse_period's docstring
+    summary: str  # how the error for an unknown label lists this form
+    financial: bool = False  # may be followed by "(starting <month>)"
+
+
+PERIOD_FORMS: tuple[PeriodForm, ...] = (
+    PeriodForm(
+        re.compile(
+            r"(?P<fy>fy\s*)?(?P<y1>[0-9]{4})\s*(?P<sep>[/-])\s*(?P<y2>[0-9]{2}|[0-9]{4})"
+            r"(?:\s+q(?P<q>[1-4])|\s*-\s*q(?P<q2>[1-4]))?"
+        ),
+        _parse_fy,
+        ("2016/17", "2016-17", "FY2016/17", "1999/00", "2016/17 Q1"),
+        "financial year, or quarter of one",
+        "'2016/17', '2016-17' or 'FY2016/17' (financial year), '2016/17 Q1' (financial quarter)",
+        financial=True,
+    ),
+    PeriodForm(
+        re.compile(r"[0-9]{4}"),
+        lambda m, r: calendar_year(int(m[0])),
+        ("2016",),
+        "calendar year",
+        "'2016' (calendar year)",
+    ),
+    PeriodForm(
+        re.compile(r"(?P<y>[0-9]{4})\s*-?\s*q(?P<q>[1-4])|q(?P<q2>[1-4])\s+(?P<y2>[0-9]{4})"),
+        lambda m, r: quarter(int(m["y"] or m["y2"]), int(m["q"] or m["q2"])),
+        ("2016 Q1", "2016-Q1", "Q1 2016"),
+        "calendar quarter",
+        "'2016 Q1' or '2016-Q1' (quarter)",
+    ),
+    PeriodForm(
+        re.compile(r"(?P<y>[0-9]{4})-(?P<m>[0-9]{2})"),
+        lambda m, r: month(int(m["y"]), int(m["m"])),
+        ("2016-03",),
+        "month",
+        "'2016-03'",
+    ),
+    PeriodForm(
+        re.compile(
+            r"(?:the\s+)?(?:(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to)|ye)\s+"
+            + _NAME.format("name")
+            + r"\s+(?P<y>[0-9]{4})"
+        ),
+        _year_ending_phrase,
+        ("year ending March 2017", "the year to March 2017", "12 months to March 2017"),
+        "the twelve months ending with that month",
+        "'year ending March 2017' or '12 months to March 2017'",
+    ),
+    PeriodForm(
+        re.compile(
+            r"(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:ending|ended|to)\s+"
+            + _DAY.format("d")
+            + r"\s+"
+            + _NAME.format("name")
+            + r"\s+(?P<y>[0-9]{4})"
+        ),
+        _year_ending_phrase,
+        ("year ending 31 March 2017", "year ending 5 April 2017"),
+        "the year ending that day: twelve whole months when it is a month's last day",
+        "'year ending 31 March 2017'",
+    ),
+    PeriodForm(
+        re.compile(_NAME.format("m1") + r"\s+(?P<y>[0-9]{4})"),
+        lambda m, r: month(int(m["y"]), _month_number(m["m1"], r.text)),
+        ("March 2016", "Mar 2016"),
+        "month",
+        "'March 2016' or 'Mar 2016' (month)",
+    ),
+    PeriodForm(
+        re.compile(
+            r"(?:from\s+)?"
+            + _NAME.format("m1")
+            + r"(?:\s+(?P<y1>[0-9]{4}))?"
+            + _TO
+            + _NAME.format("m2")
+            + r"\s+(?P<y2>[0-9]{4})"
+        ),
+        _months_phrase,
+        ("April to June 2016", "April to September 2016", "November 2016 to January 2017"),
+        "whole months: a month, quarter or calendar year when they make one, else a range",
+        "'April to June 2016' (months)",
+    ),
+    PeriodForm(
+        re.compile(
+            r"between\s+"
+            + _NAME.format("m1")
+            + r"(?:\s+(?P<y1>[0-9]{4}))?\s+and\s+"
+            + _NAME.format("m2")
+            + r"\s+(?P<y2>[0-9]{4})"
+        ),
+        _months_phrase,
+        ("between April and June 2016",),
+        "as 'April to June 2016'",
+        "'between April and June 2016'",
+    ),
+    PeriodForm(
+        re.compile(
+            r"(?:from\s+)?"
+            + _DAY.format("d1")
+            + r"(?:\s+"
+            + _NAME.format("m1")
+            + r")?"
+            + r"(?:\s+(?P<y1>[0-9]{4}))?"
+            + _TO
+            + _DAY.format("d2")
+            + r"\s+"
+            + _NAME.format("m2")
+            + r"\s+(?P<y2>[0-9]{4})"
+        ),
+        _days_phrase,
+        ("1 April to 5 October 2016", "1 April 2015 to 31 March 2017"),
+        "the days between, both included",
+        "'1 April to 5 October 2016'",
+    ),
+    PeriodForm(
+        re.compile(r"(?P<a>[0-9]{4}-[0-9]{2}-[0-9]{2})\s*/\s*(?P<b>[0-9]{4}-[0-9]{2}-[0-9]{2})"),
+        _iso_range,
+        ("2015-04-01/2017-03-31",),
+        "the days between, both included",
+        "'2015-04-01/2017-03-31' (range of days)",
+    ),
+)
+"""Every label form :func:`parse_period` reads, tried in this order."""
 
 
 def parse_period(text: str, *, fy_start_month: int = 4) -> Period:
@@ -525,23 +756,32 @@ def parse_period(text: str, *, fy_start_month: int = 4) -> Period:
     text : str
         The label. Case and extra spaces do not matter. Accepted forms:
 
-        ==========================================  =====================================
-        form                                        period
-        ==========================================  =====================================
-        ``2016/17``, ``2016-17``, ``FY2016/17``     financial year from 1 April 2016
-        ``1999/00``                                 financial year from 1 April 1999
-        ``2016/17 Q1``                              financial quarter: April to June 2016
-        ``2016``                                    calendar year
-        ``2016 Q1``, ``2016-Q1``, ``Q1 2016``       calendar quarter: January to March
-        ``2016-03``, ``March 2016``, ``Mar 2016``   month
-        ``year ending March 2017``                  April 2016 to March 2017
-        ``2015-04-01/2017-03-31``                   the days between, both included
-        ==========================================  =====================================
+        ============================================  ===================================
+        form                                          period
+        ============================================  ===================================
+        ``2016/17``, ``2016-17``, ``FY2016/17``       financial year from 1 April 2016
+        ``1999/00``                                   financial year from 1 April 1999
+        ``2016/17 Q1``                                financial quarter: April to June 2016
+        ``2016``                                      calendar year
+        ``2016 Q1``, ``2016-Q1``, ``Q1 2016``         calendar quarter: January to March
+        ``2016-03``, ``March 2016``, ``Mar 2016``     month
+        ``year ending March 2017``                    April 2016 to March 2017
+        ``the year to March 2017``                    the same
+        ``12 months to March 2017``                   the same
+        ``year ending 31 March 2017``                 the same
+        ``year ending 5 April 2017``                  6 April 2016 to 5 April 2017 (days)
+        ``April to June 2016``                        the quarter 2016 Q2
+        ``April to September 2016``                   those months, as a range of days
+        ``1 April to 5 October 2016``                 the days between, both included
+        ``2015-04-01/2017-03-31``                     the days between, both included
+        ============================================  ===================================
 
         A financial label may end in ``(starting July)`` to name its first month; that is
         how :attr:`Period.label` writes financial periods that do not start in April.
         ``YYYY-MM`` where ``MM`` is both a month and the next year (``2011-12``) is refused
-        as ambiguous.
+        as ambiguous. A run of whole months is the month, calendar quarter or calendar
+        year it makes, if any, else a ``"range"``. The Periods page of the docs lists every
+        form (its table is checked against the forms this function reads).
     fy_start_month : int, default 4
         The month financial years start in, for labels that do not say.
 
@@ -566,11 +806,21 @@ def parse_period(text: str, *, fy_start_month: int = 4) -> Period:
     datetime.date(2016, 6, 30)
     >>> tc.parse_period("2016/17", fy_start_month=7).label
     '2016/17 (starting July)'
+    >>> tc.parse_period("12 months to June 2019").label
+    'year ending June 2019'
+    >>> tc.parse_period("April to June 2012").label
+    '2012 Q2'
+    >>> tc.parse_period("1 April to 5 October 2009").days
+    188
     """
     if isinstance(text, Period):
         return text
     if not isinstance(text, str):
         raise PeriodError(f"text must be a period label (str) (got {type(text).__name__} {text!r})")
+    try:
+        check_length(text, name="period label", limit=MAX_LABEL_LENGTH)
+    except TrendcalcError as e:
+        raise PeriodError(str(e)) from None
     fy_start_month = _check_start_month(fy_start_month, name="fy_start_month")
     s = " ".join(text.strip().lower().split())
     explicit = False
@@ -581,44 +831,29 @@ def parse_period(text: str, *, fy_start_month: int = 4) -> Period:
             _month_number(suffix["month"], text), name="the starting month"
         )
         explicit = True
+    reading = _Reading(text, fy_start_month, explicit)
     try:
-        m = _FY.fullmatch(s)
-        if m is not None:
-            period = _parse_fy(m, text, fy_start_month, explicit)
-            if period is not None:
+        for form in PERIOD_FORMS:
+            if explicit and not form.financial:
+                continue
+            m = form.pattern.fullmatch(s)
+            if m is not None and (period := form.build(m, reading)) is not None:
                 return period
-        if explicit:
-            raise PeriodError(
-                f"unknown period {text!r}: '(starting ...)' goes only after a financial year "
-                "or financial quarter, e.g. '2016/17 (starting July)'"
-            )
-        if _YEAR.fullmatch(s):
-            return calendar_year(int(s))
-        if (m := _QUARTER.fullmatch(s)) is not None:
-            return quarter(int(m["y"] or m["y2"]), int(m["q"] or m["q2"]))
-        if (m := re.fullmatch(r"([0-9]{4})-([0-9]{2})", s)) is not None:
-            return month(int(m[1]), int(m[2]))
-        if (m := _YEAR_ENDING.fullmatch(s)) is not None:
-            return year_ending(int(m["y"]), _month_number(m["name"], text))
-        if (m := _MONTH_NAME.fullmatch(s)) is not None:
-            return month(int(m["y"]), _month_number(m["name"], text))
-        if (m := _RANGE.fullmatch(s)) is not None:
-            try:
-                a = dt.date.fromisoformat(m["a"])
-                b = dt.date.fromisoformat(m["b"])
-            except ValueError as e:
-                raise PeriodError(f"unknown period {text!r}: {e}") from None
-            if b < a:
-                raise PeriodError(
-                    f"unknown period {text!r}: the range ends before it starts; write the "
-                    "earlier day first"
-                )
-            return date_range(a, b)
     except PeriodError as e:
         if str(e).startswith(("unknown period", "ambiguous period")):
             raise
         raise PeriodError(f"unknown period {text!r}: {e}") from None
-    raise PeriodError(f"unknown period {text!r}: expected one of {_FORMS}")
+    if explicit:
+        raise PeriodError(
+            f"unknown period {text!r}: '(starting ...)' goes only after a financial year "
+            "or financial quarter, e.g. '2016/17 (starting July)'"
+        )
+    raise PeriodError(f"unknown period {text!r}: expected one of {_forms_text()}")
+
+
+def _forms_text() -> str:
+    summaries = [form.summary for form in PERIOD_FORMS]
+    return ", ".join(summaries[:-1]) + ", or " + summaries[-1]
 
 
 def as_period(value: object, *, name: str = "period", fy_start_month: int = 4) -> Period:

@@ -367,7 +367,11 @@ def unround(reported: object, *, mode: Mode = "half_up", places: int | None = No
         matter: ``"44"`` was rounded to whole numbers, ``"10.70"`` to two places, and
         ``"6.7 million"`` to the nearest 100,000. Commas between groups of three digits, a
         sign, and a trailing ``%`` or scale word (``thousand``, ``k``, ``million``, ``m``,
-        ``billion``, ``bn``) are allowed.
+        ``billion``, ``bn``) are allowed. Text may also carry a qualifier and words:
+        ``"nearly 20%"``, ``"10 per cent"``, ``"almost five million"`` (the values the
+        qualifier allows), ``"one in four"`` or ``"almost half"`` (the percentages the
+        proportion allows) and ``"twice"`` or ``"nearly five times"`` (the ratios); see
+        the Qualifiers page of the docs.
     mode : {"half_up", "half_even", "half_down", "up", "down", "ceiling", "floor"}
         The rule the publisher rounded by. ``"down"`` covers truncation.
     places : int, optional
@@ -401,7 +405,17 @@ def unround(reported: object, *, mode: Mode = "half_up", places: int | None = No
     [390500, 391500)
     >>> print(tc.unround("6.7 million"))
     [6650000, 6750000)
+    >>> print(tc.unround("nearly 20%"))
+    [19, 20)
+    >>> print(tc.unround("one in four"))
+    (200/9, 200/7]
     """
+    if isinstance(reported, str):  # qualifiers and words: "nearly 20%", "one in four"
+        from trendcalc._figures import read_qualified
+
+        words = read_qualified(reported, mode=mode, places=places)
+        if words is not None:
+            return words
     mode = check_mode(mode)
     value, read_places, _ = read_figure(reported)
     if places is None:
