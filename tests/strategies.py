@@ -108,3 +108,9 @@ word_fragments = st.sampled_from(
         "year ending", "April", "June", "31", "2019", "between", "and", "hundred", "-3",
     ]
 )  # fmt: skip
+
+
+# claims of phase 2A: differences, shares and rate changes
+small_counts = st.integers(min_value=0, max_value=10**6)
+positive_counts = st.integers(min_value=1, max_value=10**6)
+readings = st.sampled_from(("strict", "editorial"))

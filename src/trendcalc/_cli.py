@@ -75,6 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--mode", choices=MODES, help="the rounding mode to judge by (default: the story's)"
     )
+    check.add_argument(
+        "--reading",
+        choices=("strict", "editorial"),
+        help="how to read qualifiers and round figures (default: the story's, else strict)",
+    )
     check.add_argument("--chart", metavar="FILE.png", help="also draw the counts as a bar chart")
 
     ch = commands.add_parser(
@@ -226,7 +231,7 @@ def _unround(args: argparse.Namespace, out: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     story = example_story() if args.example else load_story(args.story)
-    report = check_story(story, mode=args.mode)
+    report = check_story(story, mode=args.mode, reading=args.reading)
     write_report(report, args.format, out)
     if args.chart:
         path = write_chart(report, args.chart)

@@ -200,6 +200,8 @@ def report_json(report: StoryReport) -> dict[str, Any]:
                 "status": r.status,
                 "consistent": None if v is None else v.consistent,
                 "holds_under": None if v is None else list(v.holds_under),
+                "reading": v.reading if v is not None else report.reading,
+                "holds_readings": None if v is None else list(v.holds_readings),
                 "computed": None if v is None else _value_json(v.computed),
                 "computed_rounded": None if v is None else _value_json(v.computed_rounded),
                 "unit": None if v is None else v.unit.strip(),
@@ -226,6 +228,7 @@ def report_json(report: StoryReport) -> dict[str, Any]:
             "url": report.story.url,
         },
         "mode": report.mode,
+        "reading": report.reading,
         "summary": {
             "claims": len(report.results),
             "hold": counts["holds"],

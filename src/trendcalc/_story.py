@@ -11,6 +11,7 @@ from typing import Any, Literal
 import attrs
 
 from trendcalc._claims import QUALIFIERS, Verdict
+from trendcalc._claims.qualifiers import READINGS, Reading
 from trendcalc._claims.registry import (
     KINDS,
     UNKNOWN,
@@ -41,10 +42,11 @@ __all__ = [
 
 ClaimStatus = Literal["holds", "does not hold", "unchecked"]
 
-_STORY_KEYS = {"title", "source", "url", "mode", "counts", "claims"}
-_COUNT_KEYS = {"area", "period", "count", "rounded_to", "population", "note"}
+_STORY_KEYS = {"title", "source", "url", "mode", "reading", "counts", "claims"}
+_COUNT_KEYS = {"area", "period", "count", "rounded_to", "population", "note", "offence", "unit"}
 # keys every claim may have; each kind adds its inputs and options (see _claims/registry.py)
 _CLAIM_COMMON = {"kind", "says", "figure", "qualifier", "mode", "note"}
+
 
 class StoryError(TrendcalcError):
     """A story file with problems; ``problems`` lists each with its location.
@@ -79,6 +81,11 @@ class StoryCount:
     count: Figure
     population: Figure | None = None
     note: str = ""
+    #: What was counted ("burglary"), when the story says; a change between counts of
+    #: different offences is flagged in the verdict.
+    offence: str = ""
+    #: What one count is ("offences", "households", "people"), used in the words.
+    unit: str = ""
 
     @property
     def label(self) -> str:
@@ -107,6 +114,8 @@ class StoryClaim:
     population: Figure | None = None
     note: str = ""
     options: Mapping[str, Any] = attrs.field(factory=dict)
+    #: The claim's own ``reading`` (``"strict"`` or ``"editorial"``), or None for the story's.
+    reading: Reading | None = None
 
 
 @attrs.frozen
@@ -119,6 +128,9 @@ class Story:
     mode: Mode
     counts: Mapping[str, StoryCount]
     claims: tuple[StoryClaim, ...]
+    #: How qualifiers and round figures are read: ``"strict"`` (the default) or
+    #: ``"editorial"`` (see the Qualifiers page).
+    reading: Reading = "strict"
 
 
 @attrs.frozen
@@ -143,6 +155,7 @@ class StoryReport:
     story: Story
     mode: Mode
     results: tuple[ClaimResult, ...]
+    reading: Reading = "strict"
 
     @property
     def all_hold(self) -> bool:
@@ -248,6 +261,7 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
     if mode not in MODES:
         problems.add("mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})")
         mode = "half_up"
+    reading = _read_reading(data.get("reading", "strict"), "reading", problems) or "strict"
     counts = _read_counts(data.get("counts", {}), problems)
     raw_claims = data.get("claims")
     claims: list[StoryClaim] = []
@@ -262,7 +276,18 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
                 claims.append(claim)
     if problems.items:
         return None
-    return Story(title, source, url, mode, counts, tuple(claims))
+    return Story(title, source, url, mode, counts, tuple(claims), reading)
+
+
+def _read_reading(value: object, where: str, problems: Problems) -> Reading | None:
+    if value is None:
+        return None
+    if value not in READINGS:
+        problems.add(
+            where, f"must be one of {', '.join(repr(r) for r in READINGS)} (got {value!r})"
+        )
+        return None
+    return value  # type: ignore[return-value]
 
 
 def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
@@ -283,6 +308,8 @@ def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
         _unknown_keys(entry, _COUNT_KEYS, where, problems)
         area = _text(entry.get("area", ""), f"{where}.area", problems, required=False)
         note = _text(entry.get("note", ""), f"{where}.note", problems, required=False)
+        offence = _text(entry.get("offence", ""), f"{where}.offence", problems, required=False)
+        unit = _text(entry.get("unit", ""), f"{where}.unit", problems, required=False)
         period: Period | None = None
         raw_period = entry.get("period")
         if raw_period is None:
@@ -308,7 +335,7 @@ def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
                 problems.add(f"{where}.population", "must be positive")
                 population = None
         if period is not None and count is not None:
-            counts[name] = StoryCount(name, area, period, count, population, note)
+            counts[name] = StoryCount(name, area, period, count, population, note, offence, unit)
     return counts
 
 
@@ -323,6 +350,8 @@ def _read_claim(
         problems.add(f"{where}.kind", f"must be one of {expected} (got {raw.get('kind')!r})")
         return None
     allowed = _CLAIM_COMMON | {i.key for i in kind.inputs} | set(kind.options)
+    if kind.readings:
+        allowed |= {"reading"}
     _unknown_keys(raw, allowed, where, problems)
     says = _text(raw.get("says", ""), f"{where}.says", problems, required=False)
     note = _text(raw.get("note", ""), f"{where}.note", problems, required=False)
@@ -332,6 +361,7 @@ def _read_claim(
         problems.add(
             f"{where}.mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})"
         )
+    reading = _read_reading(raw.get("reading"), f"{where}.reading", problems)
     inputs = _read_inputs(raw, kind, where, counts, problems)
     options: Mapping[str, Any] = {}
     if kind.read_options is not None:
@@ -341,10 +371,28 @@ def _read_claim(
     qualifier = raw.get("qualifier", "exact")
     if kind.legacy_fields:
         return StoryClaim(
-            number, kind.name, says, figure, qualifier, mode, inputs, note=note, **options
+            number,
+            kind.name,
+            says,
+            figure,
+            qualifier,
+            mode,
+            inputs,
+            note=note,
+            reading=reading,
+            **options,
         )
     return StoryClaim(
-        number, kind.name, says, figure, qualifier, mode, inputs, note=note, options=options
+        number,
+        kind.name,
+        says,
+        figure,
+        qualifier,
+        mode,
+        inputs,
+        note=note,
+        options=options,
+        reading=reading,
     )
 
 
@@ -437,7 +485,9 @@ def _check_name(
 # ----------------------------------------------------------------------------- checking
 
 
-def check_story(story: Story, *, mode: Mode | None = None) -> StoryReport:
+def check_story(
+    story: Story, *, mode: Mode | None = None, reading: Reading | None = None
+) -> StoryReport:
     """Check every claim of a story.
 
     Parameters
@@ -447,6 +497,10 @@ def check_story(story: Story, *, mode: Mode | None = None) -> StoryReport:
     mode : str, optional
         The rounding mode to judge by, overriding the story's own ``mode`` (a claim's own
         ``mode`` overrides both).
+    reading : {"strict", "editorial"}, optional
+        How to read qualifiers and round figures, overriding the story's own ``reading``
+        (default ``"strict"``; a claim's own ``reading`` overrides both). See the
+        Qualifiers page.
 
     Returns
     -------
@@ -468,12 +522,21 @@ def check_story(story: Story, *, mode: Mode | None = None) -> StoryReport:
         raise TrendcalcError(
             f"mode must be one of {', '.join(repr(m) for m in MODES)} (got {chosen!r})"
         )
-    return StoryReport(story, chosen, tuple(_check_claim(story, c, chosen) for c in story.claims))
+    if reading is not None and reading not in READINGS:
+        raise TrendcalcError(
+            f"reading must be one of {', '.join(repr(r) for r in READINGS)} (got {reading!r})"
+        )
+    read: Reading = reading if reading is not None else story.reading
+    results = tuple(_check_claim(story, c, chosen, read) for c in story.claims)
+    return StoryReport(story, chosen, results, read)
 
 
-def _check_claim(story: Story, claim: StoryClaim, default_mode: Mode) -> ClaimResult:
+def _check_claim(
+    story: Story, claim: StoryClaim, default_mode: Mode, default_reading: Reading = "strict"
+) -> ClaimResult:
     mode: Mode = claim.mode or default_mode
-    outcome = KINDS[claim.kind].check(StoryCheck(claim, story.counts, mode))
+    reading: Reading = claim.reading or default_reading
+    outcome = KINDS[claim.kind].check(StoryCheck(claim, story.counts, mode, reading))
     if isinstance(outcome, Unchecked):
         return ClaimResult(claim, "unchecked", None, outcome.implied, outcome.explanation)
     status: ClaimStatus = "holds" if outcome.consistent else "does not hold"

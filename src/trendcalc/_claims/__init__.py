@@ -13,17 +13,29 @@ from trendcalc._claims import daily_rate as daily_rate
 from trendcalc._claims import population_rate as population_rate
 from trendcalc._claims import ratio as ratio
 from trendcalc._claims import frequency as frequency
+from trendcalc._claims import difference as difference
+from trendcalc._claims import share as share
+from trendcalc._claims import rate_change as rate_change
 
 # isort: on
 from trendcalc._claims.change import check_change, implied_before
 from trendcalc._claims.daily_rate import check_daily_rate, implied_count
+from trendcalc._claims.difference import check_difference
 from trendcalc._claims.frequency import check_frequency, read_frequency_words
+
+# _percent_to_ratio, _QUALIFIER_WORDS and rounding_interval: names of the old _claims.py
+# module that tests/test_words.py (words branch) still reads
+from trendcalc._claims.inputs import percent_to_ratio as _percent_to_ratio  # noqa: F401
 from trendcalc._claims.population_rate import check_population_rate
 from trendcalc._claims.qualifiers import QUALIFIERS, Qualifier, check_qualifier, qualified_interval
+from trendcalc._claims.rate_change import check_rate_change
 from trendcalc._claims.ratio import check_ratio, read_ratio_words
 from trendcalc._claims.registry import KINDS, ClaimKind, claim_kind, kind_names, register
+from trendcalc._claims.share import check_share
 from trendcalc._claims.total import check_total
 from trendcalc._claims.verdict import Verdict
+from trendcalc._claims.words import QUALIFIER_WORDS as _QUALIFIER_WORDS  # noqa: F401
+from trendcalc._rounding import rounding_interval
 
 __all__ = [
     "KINDS",
@@ -34,22 +46,29 @@ __all__ = [
     "change",
     "check_change",
     "check_daily_rate",
+    "check_difference",
     "check_frequency",
     "check_population_rate",
     "check_qualifier",
+    "check_rate_change",
     "check_ratio",
+    "check_share",
     "check_total",
     "claim_kind",
     "daily_rate",
+    "difference",
     "frequency",
     "implied_before",
     "implied_count",
     "kind_names",
     "population_rate",
     "qualified_interval",
+    "rate_change",
     "ratio",
     "read_frequency_words",
     "read_ratio_words",
     "register",
+    "rounding_interval",
+    "share",
     "total",
 ]

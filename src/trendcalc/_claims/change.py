@@ -11,6 +11,7 @@ from trendcalc._claims.inputs import (
     counts_range,
     describe_input,
     hull,
+    is_decimal,
     percent_to_ratio,
     ratio_hits,
     reported_figure,
@@ -25,7 +26,7 @@ from trendcalc._claims.verdict import (
     range_text,
 )
 from trendcalc._errors import TrendcalcError, UndefinedResultError
-from trendcalc._figures import integer_bounds
+from trendcalc._figures import Figure, integer_bounds
 from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_int, check_mode
 
@@ -77,6 +78,14 @@ def check_change(
     qualifier = check_qualifier(qualifier)
     figure = reported_figure(reported)
     shown = figure.text if figure.text.endswith("%") else f"{figure.text}%"
+    if is_decimal(before) or is_decimal(after):
+        # figures with decimals that no whole count rounds to: rates, changed as rates
+        from trendcalc._claims.rate_change import rate_change_verdict
+
+        return rate_change_verdict(
+            _as_text(before), _as_text(after), reported, mode=mode, qualifier=qualifier,
+            claim="change", per_words=False,
+        )  # fmt: skip
 
     accepted_for = figure_accepts(figure, qualifier)
 
@@ -136,6 +145,11 @@ def check_change(
         implied=implied,
         tail=tail,
     )
+
+
+def _as_text(value: CountLike) -> str | int:
+    """A figure as its text, so that a whole count given with places reads as a rate."""
+    return value.text if isinstance(value, Figure) else value
 
 
 def implied_before(

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from trendcalc._errors import TrendcalcError, UndefinedResultError
 from trendcalc._figures import Figure, integer_bounds, parse_count, parse_figure
-from trendcalc._rounding import Interval
+from trendcalc._rounding import Interval, format_exact
 from trendcalc._validate import Mode
 
 __all__ = [
@@ -15,6 +15,7 @@ __all__ = [
     "describe_input",
     "hull",
     "implied_counts",
+    "is_decimal",
     "overlaps",
     "percent_to_ratio",
     "ratio_hits",
@@ -84,7 +85,24 @@ def counts_range(value: object, name: str, mode: Mode) -> tuple[range, Figure]:
     except TrendcalcError as e:
         message = str(e).replace("count must", f"{name} must", 1)
         raise TrendcalcError(message.replace("figure must", f"{name} must", 1)) from None
-    return figure.counts(mode), figure
+    counts = figure.counts(mode)
+    if not counts:
+        raise TrendcalcError(
+            f"{name} must be a whole count, but {figure.text} (to {figure.places} decimal "
+            f"place{'s' if figure.places != 1 else ''}) is {format_exact(figure.value)}, which no "
+            "whole count rounds to; give the count in full, or for rates with decimals use "
+            "check_rate_change"
+        )
+    return counts, figure
+
+
+def is_decimal(value: object) -> bool:
+    """Whether ``value`` is a rounded figure with decimals that no whole count matches."""
+    try:
+        figure = parse_count(value)
+    except TrendcalcError:
+        return False
+    return figure.rounded and figure.value.denominator != 1
 
 
 def describe_input(figure: Figure, counts: range) -> str:

@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from trendcalc._claims.qualifiers import Qualifier
+from trendcalc._claims.qualifiers import Qualifier, Reading
 from trendcalc._claims.verdict import Verdict
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_count
@@ -186,6 +186,9 @@ class StoryCheck:
     claim: StoryClaim
     counts: Mapping[str, StoryCount]
     mode: Mode
+    #: The reading to judge by: the claim's own ``reading``, else the story's (or the
+    #: command line's), else ``"strict"``.
+    reading: Reading = "strict"
 
     def count(self, key: str) -> StoryCount:
         """The count named by the claim's ``key`` (``"from"``, ``"count"``, ...)."""
@@ -242,6 +245,9 @@ class ClaimKind:
     json_fields
         ``json_fields(ClaimResult) -> Mapping``: extra keys of the claim in JSON output
         (document them on the command-line page).
+    readings
+        Whether the kind judges by :attr:`StoryCheck.reading` (``"strict"`` or
+        ``"editorial"``); such a kind also accepts a ``reading`` key on each claim.
     """
 
     name: str
@@ -256,6 +262,7 @@ class ClaimKind:
     legacy_fields: bool = False
     computed_cell: Callable[[ClaimResult], str] | None = None
     json_fields: Callable[[ClaimResult], Mapping[str, Any]] | None = None
+    readings: bool = False
 
     @property
     def figure_hint(self) -> str:
