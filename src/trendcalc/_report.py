@@ -200,8 +200,6 @@ def report_json(report: StoryReport) -> dict[str, Any]:
                 "status": r.status,
                 "consistent": None if v is None else v.consistent,
                 "holds_under": None if v is None else list(v.holds_under),
-                "reading": v.reading if v is not None else report.reading,
-                "holds_readings": None if v is None else list(v.holds_readings),
                 "computed": None if v is None else _value_json(v.computed),
                 "computed_rounded": None if v is None else _value_json(v.computed_rounded),
                 "unit": None if v is None else v.unit.strip(),
@@ -216,6 +214,9 @@ def report_json(report: StoryReport) -> dict[str, Any]:
             }
         )
         kind = KINDS.get(c.kind)
+        if kind is not None and kind.readings:  # kinds judged by a reading say which
+            claims[-1]["reading"] = v.reading if v is not None else report.reading
+            claims[-1]["holds_readings"] = None if v is None else list(v.holds_readings)
         if kind is not None and kind.json_fields is not None:
             claims[-1].update(kind.json_fields(r))
     counts = _summary(report)

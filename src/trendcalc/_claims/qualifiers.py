@@ -124,6 +124,8 @@ def editorial_interval(value: Fraction, strict: Interval, qualifier: Qualifier) 
     Every other qualifier keeps ``strict``. The result always contains ``strict``.
     """
     slack = abs(value) * EDITORIAL_TOLERANCE
+    if slack == 0:
+        return strict
     if qualifier in ("about", "around"):
         wide = Interval(value - slack, value + slack)
     elif qualifier in ("almost", "nearly"):

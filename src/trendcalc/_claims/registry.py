@@ -58,7 +58,7 @@ import attrs
 from trendcalc._claims.qualifiers import Qualifier, Reading
 from trendcalc._claims.verdict import Verdict
 from trendcalc._errors import TrendcalcError
-from trendcalc._figures import Figure, parse_count
+from trendcalc._figures import Figure, parse_count, parse_qualified_count
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._story import ClaimResult, StoryClaim, StoryCount
@@ -151,6 +151,17 @@ def figure_of(
     try:
         return parse_count(value, places=places)
     except TrendcalcError as e:
+        # a count with a qualifier ("almost five million"): kept as printed; the claim
+        # checkers read the qualifier from its text (see inputs.qualified_count)
+        if isinstance(value, str):
+            try:
+                read = parse_qualified_count(value, places=places)
+            except TrendcalcError:
+                pass
+            else:
+                if read.qualifier != "exact":
+                    f = read.figure
+                    return Figure(read.text, f.value, f.places, True)
         problems.add(where, str(e))
         return None
 

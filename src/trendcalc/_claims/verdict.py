@@ -26,7 +26,7 @@ from trendcalc._claims.qualifiers import (
     round_places,
 )
 from trendcalc._figures import Figure
-from trendcalc._rounding import Interval, round_fraction
+from trendcalc._rounding import Interval, format_exact, round_fraction
 from trendcalc._validate import MODES, Mode
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "figure_readers",
     "figure_verdict",
     "holding_modes",
+    "interval_words",
     "judge",
     "modes_phrase",
     "range_text",
@@ -423,6 +424,18 @@ def computed_text(computed: Fraction | Interval, places: int, unit: str) -> str:
             f"between {show(computed.lower, places)}{unit} and {show(computed.upper, places)}{unit}"
         )
     return f"{show(computed, places)}{unit}"
+
+
+def interval_words(interval: Interval) -> str:
+    """An interval in words: "at least 1.125 and below 1.135", "above 2"."""
+    parts = []
+    if interval.lower is not None:
+        word = "at least" if interval.lower_closed else "above"
+        parts.append(f"{word} {format_exact(interval.lower)}")
+    if interval.upper is not None:
+        word = "at most" if interval.upper_closed else "below"
+        parts.append(f"{word} {format_exact(interval.upper)}")
+    return " and ".join(parts) or "any value"
 
 
 def range_text(r: range, noun: str) -> str:
