@@ -22,6 +22,7 @@ from trendcalc._claims.registry import (
     Unchecked,
     claim_kind,
     figure_of,
+    mismatch_note,
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_figure
@@ -536,11 +537,29 @@ def _check_claim(
 ) -> ClaimResult:
     mode: Mode = claim.mode or default_mode
     reading: Reading = claim.reading or default_reading
-    outcome = KINDS[claim.kind].check(StoryCheck(claim, story.counts, mode, reading))
+    kind = KINDS[claim.kind]
+    outcome = kind.check(StoryCheck(claim, story.counts, mode, reading))
+    if kind.compares:
+        outcome = _flag_mismatch(claim, story, outcome)
     if isinstance(outcome, Unchecked):
         return ClaimResult(claim, "unchecked", None, outcome.implied, outcome.explanation)
     status: ClaimStatus = "holds" if outcome.consistent else "does not hold"
     return ClaimResult(claim, status, outcome, outcome.implied, outcome.explanation)
+
+
+def _flag_mismatch(
+    claim: StoryClaim, story: Story, outcome: Verdict | Unchecked
+) -> Verdict | Unchecked:
+    """Add to the explanation when the counts compared differ in area or offence."""
+    names: list[str] = []
+    for value in list(claim.inputs.values()) + list(claim.options.get("names", {}).values()):
+        for name in (value,) if isinstance(value, str) else value:
+            if name in story.counts:
+                names.append(name)
+    note = mismatch_note([story.counts[n] for n in names])
+    if not note:
+        return outcome
+    return attrs.evolve(outcome, explanation=outcome.explanation + note)
 
 
 def example_story() -> Story:

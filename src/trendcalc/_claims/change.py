@@ -23,6 +23,7 @@ from trendcalc._claims.verdict import (
     computed_text,
     figure_accepts,
     figure_verdict,
+    interval_ends,
     interval_words,
     range_text,
 )
@@ -129,7 +130,8 @@ def check_change(
         except UndefinedResultError:
             implied = None
         if implied is not None:
-            tail = f"; {shown} to {a_range.start:,} needs an earlier count of " + range_text(
+            said = shown if qualifier == "exact" else f"{qualifier} {shown}"
+            tail = f"; {said} to {a_range.start:,} needs an earlier count of " + range_text(
                 implied, "offences"
             ).replace(" offences", "")
     return figure_verdict(
@@ -141,7 +143,7 @@ def check_change(
         holds=holds,
         accepted_for=accepted_for,
         computed=computed,
-        lead=f"{lead} is a change of {computed_text(computed, figure.places, '%')}",
+        lead=f"{lead} is a change of {computed_text(computed, figure.places, '%', bounds=interval_ends(accepted_for(mode)))}",
         unit="%",
         implied=implied,
         tail=tail,
@@ -351,6 +353,7 @@ KIND = register(
         function=check_change,
         inputs=(attrs.evolve(FROM, unknown_ok=True), attrs.evolve(TO, unknown_ok=True)),
         check=_from_story,
+        compares=True,
         inputs_doc='``from = "a"``, ``to = "b"``; ``from = "unknown"`` when the story does '
         'not give the earlier count, and ``to = "unknown"`` too when it gives no count',
         figure_doc='the percentage change, ``"44%"``; a fall is negative, ``"-48%"``',

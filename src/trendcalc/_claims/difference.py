@@ -279,6 +279,7 @@ KIND = register(
         inputs=(attrs.evolve(FROM, unknown_ok=True), TO),
         check=_from_story,
         readings=True,
+        compares=True,
         read_words=read_difference_words,
         inputs_doc='``from = "a"``, ``to = "b"``; ``from = "unknown"`` when the story does '
         "not give the earlier count",

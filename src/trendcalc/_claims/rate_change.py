@@ -405,6 +405,7 @@ KIND = register(
         options=("rates", "from", "to", "per", "basis"),
         read_options=_read_options,
         readings=True,
+        compares=True,
         read_words=lambda figure, qualifier: read_rate_change(figure),
         inputs_doc='``rates = ["380.8", "387.8"]`` as printed; or ``from = "a"``, ``to = '
         '"b"`` with ``basis = "population"`` (the default: the counts\' populations, '

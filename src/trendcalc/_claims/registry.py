@@ -81,6 +81,7 @@ __all__ = [
     "figure_of",
     "kind_names",
     "kinds_rst",
+    "mismatch_note",
     "register",
 ]
 
@@ -259,6 +260,9 @@ class ClaimKind:
     readings
         Whether the kind judges by :attr:`StoryCheck.reading` (``"strict"`` or
         ``"editorial"``); such a kind also accepts a ``reading`` key on each claim.
+    compares
+        Whether the kind compares counts (a change, a difference): the verdict then flags
+        counts of different areas or offences.
     """
 
     name: str
@@ -274,6 +278,7 @@ class ClaimKind:
     computed_cell: Callable[[ClaimResult], str] | None = None
     json_fields: Callable[[ClaimResult], Mapping[str, Any]] | None = None
     readings: bool = False
+    compares: bool = False
 
     @property
     def figure_hint(self) -> str:
@@ -332,3 +337,33 @@ def kinds_rst() -> str:
             f"     - :func:`~trendcalc.{kind.function.__name__}`",
         ]
     return "\n".join(lines) + "\n"
+
+
+def mismatch_note(counts: list[StoryCount]) -> str:
+    """A sentence flagging counts of different areas or offences, or ``""``.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> from trendcalc._claims.registry import mismatch_note
+    >>> a = tc.load_story('''
+    ... title = "t"
+    ... [counts]
+    ... a = { area = "Kent", period = "2016", count = 1, offence = "burglary" }
+    ... b = { area = "Essex", period = "2017", count = 2, offence = "robbery" }
+    ... [[claims]]
+    ... kind = "total"
+    ... counts = ["a"]
+    ... figure = "1"
+    ... ''').counts
+    >>> mismatch_note([a["a"], a["b"]])
+    ' Note: the counts compared are of different areas (Kent, Essex) and different offences (burglary, robbery).'
+    """
+    notes = []
+    for field, noun in (("area", "areas"), ("offence", "offences")):
+        values = list(dict.fromkeys(getattr(c, field) for c in counts if getattr(c, field)))
+        if len(values) > 1:
+            notes.append(f"different {noun} ({', '.join(values)})")
+    if not notes:
+        return ""
+    return f" Note: the counts compared are of {' and '.join(notes)}."

@@ -39,6 +39,7 @@ __all__ = [
     "figure_readers",
     "figure_verdict",
     "holding_modes",
+    "interval_ends",
     "interval_words",
     "judge",
     "modes_phrase",
@@ -46,6 +47,7 @@ __all__ = [
     "readings_sentence",
     "rounded_computed",
     "show",
+    "show_beside",
     "words_verdict",
 ]
 
@@ -394,9 +396,12 @@ def words_verdict(
     holds_under = holding_modes(holds)
     consistent = mode in holds_under
     if explanation is None:
+        only_if = ""
+        if not consistent and holds_under and computed is not None:
+            only_if = f"; it holds only if the figures were {modes_phrase(holds_under)}"
         explanation = (
             f"{lead}, which {'fits' if consistent else 'does not fit'} {fits}"
-            f"{readings_sentence(judged, consistent)}."
+            f"{only_if}{readings_sentence(judged, consistent)}."
         )
     return Verdict(
         claim=claim,
@@ -416,14 +421,51 @@ def words_verdict(
     )
 
 
-def computed_text(computed: Fraction | Interval, places: int, unit: str) -> str:
+def computed_text(
+    computed: Fraction | Interval, places: int, unit: str, *, bounds: Sequence[Fraction] = ()
+) -> str:
+    """A computed value (or range) in words, never misleading.
+
+    Shown with two more decimals than the figure (:func:`show`), and more where needed:
+    the two ends of a range never look the same, and a value is never shown on the other
+    side of one of ``bounds`` (the ends of the values a published figure allows) than it
+    really is, nor on it when it is not.
+    """
     if isinstance(computed, Interval):
         assert computed.lower is not None
         assert computed.upper is not None
+        low, high = computed.lower, computed.upper
+        p = places
+        while low != high and show(low, p) == show(high, p) and p < places + MAX_EXTRA_DIGITS:
+            p += 1
         return (
-            f"between {show(computed.lower, places)}{unit} and {show(computed.upper, places)}{unit}"
+            f"between {show_beside(low, p, bounds)}{unit} and {show_beside(high, p, bounds)}{unit}"
         )
-    return f"{show(computed, places)}{unit}"
+    return f"{show_beside(computed, places, bounds)}{unit}"
+
+
+#: At most this many digits are added to a shown value to keep it honest.
+MAX_EXTRA_DIGITS = 12
+
+
+def interval_ends(interval: Interval) -> tuple[Fraction, ...]:
+    """The finite ends of an interval, as ``bounds`` for :func:`computed_text`."""
+    return tuple(x for x in (interval.lower, interval.upper) if x is not None)
+
+
+def show_beside(x: Fraction, places: int, bounds: Sequence[Fraction]) -> str:
+    """:func:`show`, with digits added until ``x`` is shown on its own side of each bound."""
+    p = places
+    while p < places + MAX_EXTRA_DIGITS and not _same_side(x, p, bounds):
+        p += 1
+    return show(x, p)
+
+
+def _same_side(x: Fraction, places: int, bounds: Sequence[Fraction]) -> bool:
+    if x.denominator == 1:
+        return True
+    shown = Fraction(round_fraction(x, max(places, 0) + 2, "half_up"))
+    return all((shown > b) - (shown < b) == (x > b) - (x < b) for b in bounds)
 
 
 def interval_words(interval: Interval) -> str:
