@@ -112,3 +112,62 @@ def test_m_in_n_built_exactly_holds_and_one_more_in_the_part_fails(n: int, k: in
     assume(k + 1 <= whole)
     expected = n - Fraction(1, 2) <= ratio < n + Fraction(1, 2)
     assert tc.check_share(k + 1, whole, f"one in {n}").consistent == expected
+
+
+def test_a_breakdown_holds_when_every_share_fits_its_part() -> None:
+    v = tc.check_shares([1_520, 1_330, 950], "40%, 35%, 25%")
+    assert v.consistent
+    assert v.computed == 100
+    assert v.holds_readings == ("strict", "editorial")
+
+
+def test_a_breakdown_names_the_share_that_does_not_fit() -> None:
+    v = tc.check_shares([1_516, 1_327, 957], ["40%", "35%", "26%"])
+    assert not v.consistent
+    assert "957 is 25.18%, which does not fit 26%" in v.explanation
+
+
+def test_published_shares_that_rounding_cannot_explain_are_said_so() -> None:
+    # 30%, 30%, 30% of parts that make up the whole: at most 91.5%, never 100%
+    v = tc.check_shares([1, 1, 1], "30%, 30%, 30%")
+    assert not v.consistent
+    assert "which rounding cannot explain" in v.explanation
+
+
+def test_a_breakdown_needs_one_share_per_part() -> None:
+    with pytest.raises(tc.TrendcalcError, match="one share per part"):
+        tc.check_shares([1, 2], "50%")
+
+
+def test_a_story_file_breakdown_of_a_named_whole() -> None:
+    story = tc.load_story(
+        """
+title = "t"
+[counts]
+knife = { period = "2019", count = 400 }
+gun = { period = "2019", count = 100 }
+all = { period = "2019", count = 1000 }
+[[claims]]
+kind = "shares"
+counts = ["knife", "gun"]
+whole = "all"
+figure = "40%; one in ten"
+"""
+    )
+    result = tc.check_story(story).results[0]
+    assert result.status == "holds"
+    assert result.explanation.startswith("Of 1,000: 400 is 40")
+
+
+@given(st.lists(st.integers(0, 10**5), min_size=1, max_size=6))
+def test_a_breakdown_built_from_its_exact_shares_always_holds(parts: list[int]) -> None:
+    total = sum(parts)
+    assume(total > 0)
+    shares = []
+    for part in parts:
+        pct = Fraction(100 * part, total)
+        printed = (Decimal(pct.numerator) / Decimal(pct.denominator)).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
+        shares.append(f"{printed}%")
+    assert tc.check_shares(parts, shares).consistent

@@ -31,7 +31,7 @@ from trendcalc._claims.qualifiers import QUALIFIERS, Qualifier, check_qualifier,
 from trendcalc._claims.rate_change import check_rate_change
 from trendcalc._claims.ratio import check_ratio, read_ratio_words
 from trendcalc._claims.registry import KINDS, ClaimKind, claim_kind, kind_names, register
-from trendcalc._claims.share import check_share
+from trendcalc._claims.share import check_share, check_shares
 from trendcalc._claims.total import check_total
 from trendcalc._claims.verdict import Verdict
 from trendcalc._claims.words import QUALIFIER_WORDS as _QUALIFIER_WORDS  # noqa: F401
@@ -53,6 +53,7 @@ __all__ = [
     "check_rate_change",
     "check_ratio",
     "check_share",
+    "check_shares",
     "check_total",
     "claim_kind",
     "daily_rate",
