@@ -46,6 +46,13 @@ def test_every_label_in_the_docs_table_reads_as_documented(
     assert (p.kind, p.start, p.end) == (kind, start, end)
 
 
+@pytest.mark.parametrize("example", [e for form in PERIOD_FORMS for e in form.examples])
+def test_every_registered_example_reads_back_from_its_label(example: str) -> None:
+    p = tc.parse_period(example)
+    assert tc.parse_period(p.label) == p
+    assert tc.parse_period(example.upper()) == tc.parse_period("  " + example.lower() + " ")
+
+
 def test_the_docs_table_is_not_empty() -> None:
     assert len(_docs_rows()) >= 20
 

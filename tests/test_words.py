@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 import trendcalc as tc
 from trendcalc import _claims
+from trendcalc._figures import read_difference
 from trendcalc._limits import MAX_LABEL_LENGTH
 from trendcalc._words import (
     QUALIFIER_WORDS,
@@ -19,6 +21,7 @@ from trendcalc._words import (
     normalize,
     numeral,
     qualified_interval,
+    read_number,
     split_percent,
 )
 
@@ -93,6 +96,13 @@ def test_a_number_in_words_with_a_scale_reads_like_the_digits(n: int, scale: str
 @pytest.mark.parametrize("text", ["twenty zero", "hundred", "one hundred and", "ten ten", "a"])
 def test_malformed_numbers_in_words_are_not_numbers(text: str) -> None:
     assert numeral(text) is None
+
+
+def test_an_article_is_one_only_when_asked() -> None:
+    assert read_number("a") is None
+    a = read_number("an", article=True)
+    assert a is not None
+    assert (a.value, a.places) == (1, 0)
 
 
 def test_a_bare_number_in_words_is_still_refused_as_a_figure() -> None:
@@ -453,3 +463,88 @@ def test_every_word_reader_refuses_other_types(reader: object, value: object) ->
 def test_words_longer_than_the_limit_are_refused(reader: object) -> None:
     with pytest.raises(tc.TrendcalcError, match="at most"):
         reader("almost " + "very " * MAX_LABEL_LENGTH + "half")  # type: ignore[operator]
+
+
+def test_the_qualifiers_page_lists_every_qualifier_word() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "qualifiers.rst").read_text(
+        encoding="utf-8"
+    )
+    section = page.split("Qualifier words\n")[1].split("Counts with a qualifier\n")[0]
+    rows = {}
+    for m in re.finditer(r"^(?P<words>[a-z][a-z ,]+?)\s{2,}``(?P<q>[a-z ]+)``$", section, re.M):
+        for word in m["words"].split(","):
+            rows[word.strip()] = m["q"]
+    assert rows == dict(QUALIFIER_WORDS)
+
+
+# ----------------------------------------------------------------------------- differences
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value"),
+    [
+        ("up by 9,908", "exact", 9908),
+        ("4,901 more", "exact", 4901),
+        ("an extra 458,021", "exact", 458_021),
+        ("an increase of 9,000", "exact", 9000),
+        ("118 fewer", "exact", -118),
+        ("118 fewer offences than in 2015", "exact", -118),
+        ("rose by almost 10,000", "almost", 10_000),
+        ("nearly 5,000 fewer", "nearly", -5000),
+        ("a fall of nearly five thousand", "nearly", -5000),
+        ("up by 2.5 million offences", "exact", 2_500_000),
+    ],
+)
+def test_differences_in_words(text: str, qualifier: str, value: int) -> None:
+    d = read_difference(text)
+    assert (d.qualifier, d.value) == (qualifier, value)
+
+
+_DIFFERENCE_TEMPLATES = [
+    ("up by {q}{n}", False), ("rose {q}{n}", False), ("{q}{n} more", False),
+    ("an extra {q}{n}", False), ("an increase of {q}{n}", False), ("fell by {q}{n}", True),
+    ("{q}{n} fewer offences", True), ("a drop of {q}{n}", True), ("down {q}{n}", True),
+]  # fmt: skip
+
+
+@given(
+    st.integers(0, 10**12),
+    st.sampled_from(_DIFFERENCE_TEMPLATES),
+    st.sampled_from(["", *sorted(QUALIFIER_WORDS)]),
+    modes,
+)
+def test_a_difference_reads_as_its_signed_size(
+    n: int, template: tuple[str, bool], words: str, mode: str
+) -> None:
+    form, falling = template
+    d = read_difference(form.format(q=f"{words} " if words else "", n=f"{n:,}"))
+    assert d.value == (-n if falling else n)
+    assert d.qualifier == (QUALIFIER_WORDS[words] if words else "exact")
+    size = qualified_interval(Fraction(n), 0, d.qualifier, mode)  # type: ignore[arg-type]
+    # the qualifier bounds the size: the signed interval is the size's, mirrored for a fall
+    for x in range(n - 2, n + 3):
+        assert d.interval(mode).contains(-x if falling else x) == size.contains(x)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["up 10%", "down 5 per cent", "more", "fewer than 5", "soared"])
+def test_what_is_not_a_difference_is_refused(text: str) -> None:
+    with pytest.raises(tc.TrendcalcError, match=r"percentage change|not a difference"):
+        read_difference(text)
+
+
+@given(st.one_of(st.text(), st.lists(word_fragments, max_size=8).map(" ".join)))
+def test_the_difference_reader_raises_only_trendcalc_error(text: str) -> None:
+    with contextlib.suppress(tc.TrendcalcError):
+        read_difference(text)
+
+
+@pytest.mark.parametrize("reader", [*READERS, read_difference])
+@pytest.mark.parametrize(
+    "text", ["1" * 4400, "1" * 4400 + " per cent", "nearly " + "9" * 5000, " " * 10**6 + "x"]
+)
+def test_huge_text_is_refused_briefly_not_with_a_crash(reader: object, text: str) -> None:
+    with pytest.raises(tc.TrendcalcError) as info:
+        reader(text)  # type: ignore[operator]
+    assert len(str(info.value)) < 1000  # the message never repeats the whole input

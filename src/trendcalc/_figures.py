@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import attrs
 
 from trendcalc._errors import TrendcalcError
-from trendcalc._limits import MAX_NUMBER_LENGTH
+from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, check_length
 from trendcalc._rounding import Interval, format_exact, read_figure, rounding_interval
 from trendcalc._validate import Mode, check_int, check_mode
 from trendcalc._words import (
@@ -19,6 +20,7 @@ from trendcalc._words import (
     parse_multiple,
     parse_proportion,
     qualified_interval,
+    read_number,
     split_percent,
     split_qualifier,
 )
@@ -123,11 +125,12 @@ def read_figure_text(text: object, *, name: str = "figure") -> tuple[Fraction, i
     if not isinstance(text, str):
         value, places, scaled = read_figure(text, name=name)
         return value, places, scaled, False
+    check_length(text.strip(), name=name, limit=MAX_NUMBER_LENGTH)
     number, percent = split_percent(text)
     try:
         value, places, scaled = read_figure(number, name=name)
     except TrendcalcError:
-        message = _NOT_A_FIGURE.format(name=name, text=text)
+        message = _NOT_A_FIGURE.format(name=name, text=text.strip())
         if _after_qualifier(text) != text.strip():
             message += "; for a count with a qualifier in front, use parse_qualified_count"
         raise TrendcalcError(message) from None
@@ -400,6 +403,7 @@ def read_qualified(
       :meth:`Multiple.interval` does.
     """
     mode = check_mode(mode)
+    check_length(reported.strip(), name="reported", limit=MAX_LABEL_LENGTH)
     try:
         read_figure(reported)
     except TrendcalcError:
@@ -440,4 +444,98 @@ def _percent_of(interval: Interval) -> Interval:
 
     return Interval(
         pct(interval.lower), pct(interval.upper), interval.lower_closed, interval.upper_closed
+    )
+
+
+# ----------------------------------------------------------------------------- differences
+
+_MORE_UP = ("more", "higher", "extra", "additional", "further")
+_MORE_DOWN = ("fewer", "less", "lower")
+_VERBS_UP = ("up", "rose", "risen", "increased", "grew", "grown", "climbed", "jumped")
+_VERBS_DOWN = ("down", "fell", "fallen", "decreased", "dropped", "declined", "cut", "reduced")
+_NOUNS_UP = ("increase", "rise", "jump")
+_NOUNS_DOWN = ("decrease", "fall", "drop", "reduction", "decline")
+_DIFFERENCE_FORMS = (
+    re.compile(r"(?P<dir>" + "|".join(_VERBS_UP + _VERBS_DOWN) + r")(?:\s+by)?\s+(?P<body>.+)"),
+    re.compile(
+        r"(?:an?\s+)?(?P<dir>" + "|".join(_NOUNS_UP + _NOUNS_DOWN) + r")\s+of\s+(?P<body>.+)"
+    ),
+    re.compile(r"(?:an?\s+)?(?P<dir>extra|additional|further)\s+(?P<body>.+)"),
+    re.compile(r"(?P<body>.+?)\s+(?P<dir>" + "|".join(_MORE_UP + _MORE_DOWN) + r")(?:\s.*)?"),
+)
+_PERCENT_WORDS = re.compile(r"%|\bper\s?cent\b|\bpercent\b|\bpct\b|[0-9]\s*pc\b")
+
+
+@attrs.frozen
+class DifferenceWords:
+    """A difference between two counts in words: "up by 9,908", "118 fewer" (private).
+
+    ``figure`` is the size of the difference as printed; ``falling`` says whether it is a
+    fall. A qualifier and the rounding apply to the size: "nearly 5,000 fewer" is a fall of
+    4,000 up to (not including) 5,000.
+    """
+
+    text: str
+    qualifier: Qualifier
+    figure: Figure
+    falling: bool
+    phrase: str
+
+    @property
+    def value(self) -> Fraction:
+        """The signed difference, later count minus earlier."""
+        return -self.figure.value if self.falling else self.figure.value
+
+    def interval(self, mode: Mode = "half_up") -> Interval:
+        """The signed differences the words allow."""
+        size = qualified_interval(
+            self.figure.value, self.figure.places, self.qualifier, check_mode(mode)
+        )
+        if not self.falling:
+            return size
+        return Interval(
+            None if size.upper is None else -size.upper,
+            None if size.lower is None else -size.lower,
+            size.upper_closed,
+            size.lower_closed,
+        )
+
+
+def read_difference(text: object, *, qualifier: Qualifier | None = None) -> DifferenceWords:
+    """Read a difference between counts in words (private, for the difference claims).
+
+    Understood, with a qualifier in front or after the verb: ``"up by 9,908"``, ``"rose
+    by almost 10,000"``, ``"4,901 more"``, ``"118 fewer offences"``, ``"an extra
+    458,021"``, ``"an increase of 9,000"``, ``"a fall of nearly five thousand"``. A
+    percentage (``"up 10%"``) is refused: that is a change, for :func:`check_change`.
+    """
+    words = normalize(text, name="claim", example="up by 9,908")
+    q, rest = split_qualifier(words, qualifier, text=str(text))
+    for form in _DIFFERENCE_FORMS:
+        m = form.fullmatch(rest)
+        if m is None:
+            continue
+        falling = m["dir"] in _MORE_DOWN + _VERBS_DOWN + _NOUNS_DOWN
+        if _PERCENT_WORDS.search(m["body"]):
+            raise TrendcalcError(
+                f"claim {text!r} is a percentage change, not a difference between counts: "
+                "check it as a change"
+            )
+        inner, body = split_qualifier(m["body"], text=str(text))
+        if inner != "exact":
+            if q not in ("exact", inner):
+                raise TrendcalcError(
+                    f"claim {text!r} has two different qualifiers, {q!r} and {inner!r}; give one"
+                )
+            q = inner
+        tokens = body.split()
+        for k in range(len(tokens), 0, -1):  # the longest run of words that is a number
+            number = " ".join(tokens[:k])
+            if read_number(number) is None:
+                continue
+            figure = parse_count(_digits(number, name="claim"))
+            return DifferenceWords(str(text).strip(), q, figure, falling, rest)
+    raise TrendcalcError(
+        f"claim {text!r} is not a difference in words trendcalc knows: use e.g. 'up by "
+        "9,908', '4,901 more', '118 fewer', 'an extra 458,021' or 'an increase of 9,000'"
     )

@@ -286,8 +286,14 @@ class _Number:
     scaled: bool
 
 
-def read_number(words: str) -> _Number | None:
-    """A non-negative number as printed or in words (no percentage), else None."""
+def read_number(words: str, *, article: bool = False) -> _Number | None:
+    """A non-negative number as printed or in words (no percentage), else None.
+
+    ``words`` must be normalized (see :func:`normalize`). With ``article=True``, ``"a"``
+    and ``"an"`` are read as one ("a crime every seven seconds").
+    """
+    if article and words in ("a", "an"):
+        words = "one"
     if len(words) > MAX_NUMBER_LENGTH or not words:
         return None
     for candidate in (words, numeral(words)):
@@ -411,7 +417,7 @@ def _read_in(words: str) -> tuple[Fraction, Fraction, str, int] | None:
     m = _IN.fullmatch(words)
     if m is None:
         return None
-    part = read_number("one" if m["m"] in ("a", "an") else m["m"])
+    part = read_number(m["m"], article=True)
     if part is None:
         return None
     tokens = m["n"].split()
