@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 import attrs
@@ -19,7 +18,7 @@ from trendcalc._claims.registry import (
 )
 from trendcalc._claims.verdict import Verdict, figure_readers, figure_verdict, judge, range_text
 from trendcalc._errors import TrendcalcError
-from trendcalc._figures import Figure, integer_bounds, parse_qualified_count
+from trendcalc._figures import Figure, integer_bounds, parse_qualified_count, read_difference
 from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_mode
 from trendcalc._words import normalize
@@ -27,17 +26,6 @@ from trendcalc._words import normalize
 __all__ = ["DifferenceWords", "check_difference", "read_difference_words"]
 
 Direction = Literal["up", "down", "either"]
-
-_UP = ("up", "rose", "rise", "risen", "increased", "increase", "grew", "growth", "climbed",
-       "jumped", "extra", "additional", "more", "higher")  # fmt: skip
-_DOWN = ("down", "fell", "fall", "fallen", "dropped", "drop", "decreased", "decrease",
-         "declined", "decline", "reduction", "cut", "fewer", "less", "lower")  # fmt: skip
-_PREFIX = re.compile(
-    r"(?:(?:an?|the)\s+)?(?P<word>" + "|".join(_UP + _DOWN) + r")(?:\s+(?:by|of))?\s+(?P<rest>.+)"
-)
-_SUFFIX = re.compile(
-    r"(?P<rest>.+?)\s+(?P<word>more|fewer|less|extra|additional|higher|lower)(?:\s+\S.*)?"
-)
 
 
 @attrs.frozen
@@ -63,12 +51,12 @@ class DifferenceWords:
 def read_difference_words(text: object, qualifier: Qualifier | None = None) -> DifferenceWords:
     """Read a difference: ``"up by 9,908"``, ``"4,901 more"``, ``"an extra 458,021"``.
 
-    Understood: a signed figure (``"+9,908"``, ``"-118"``); a verb or noun of rising or
-    falling in front (``"up by"``, ``"rose by"``, ``"an increase of"``, ``"a fall of"``,
-    ``"an extra"``, ``"down"``); or a word after (``"4,901 more"``, ``"118 fewer"``,
-    ``"3,000 more offences"``). A qualifier may come first or after the verb (``"almost
-    5,000 more"``, ``"up by almost 5,000"``) and the figure may be in words (``"five
-    million more"``). A bare figure (``"9,908"``) gives the size of the difference only.
+    Words (``"up by"``, ``"rose by"``, ``"an increase of"``, ``"a fall of"``, ``"an
+    extra"``, ``"4,901 more"``, ``"118 fewer offences"``, with a qualifier in front or after
+    the verb, the number in figures or words) are read by the words reader
+    (``trendcalc._figures.read_difference``). A signed figure (``"+9,908"``, ``"-118"``)
+    gives the direction by its sign; a bare figure (``"9,908"``, ``"almost 10,000"``) the
+    size of the difference only.
     """
     if isinstance(text, int) and not isinstance(text, bool):
         text = str(text)
@@ -77,28 +65,18 @@ def read_difference_words(text: object, qualifier: Qualifier | None = None) -> D
     if words.startswith(("+", "-", "\u2212")):
         direction = "up" if words[0] == "+" else "down"
         words = words[1:].strip()
-    elif ((m := _SUFFIX.fullmatch(words)) is not None and _number_like(m["rest"])) or (
-        m := _PREFIX.fullmatch(words)
-    ) is not None:
-        direction = "up" if m["word"] in _UP else "down"
-        words = m["rest"]
     try:
         read = parse_qualified_count(words, qualifier=qualifier)
-    except TrendcalcError as e:
-        raise TrendcalcError(
-            f"figure {text!r} is not a difference trendcalc knows ({e}): use e.g. '9,908', "
-            "'+9,908', 'up by 9,908', '4,901 more', 'an extra 458,021', 'an increase of "
-            "9,000', '118 fewer', with a qualifier such as 'almost' if needed"
-        ) from None
+    except TrendcalcError as figure_error:
+        if direction != "either":
+            raise TrendcalcError(
+                f"figure {text!r} is not a difference trendcalc knows ({figure_error})"
+            ) from None
+        said = read_difference(text, qualifier=qualifier)
+        return DifferenceWords(
+            str(text).strip(), said.qualifier, said.figure, "down" if said.falling else "up"
+        )
     return DifferenceWords(str(text).strip(), read.qualifier, read.figure, direction)
-
-
-def _number_like(words: str) -> bool:
-    try:
-        parse_qualified_count(words)
-    except TrendcalcError:
-        return False
-    return True
 
 
 def check_difference(
