@@ -104,3 +104,27 @@ figure = "210"
     assert change.verdict.explanation == change.explanation
     assert "Note" not in total.explanation  # a total adds areas up on purpose
     assert story.counts["a"].unit == "households"
+
+
+def test_the_unit_of_a_count_is_used_in_the_words() -> None:
+    story = tc.load_story(
+        """
+title = "t"
+[counts]
+a = { period = "2016", count = 100, unit = "households" }
+b = { period = "2017", count = 90, unit = "households" }
+[[claims]]
+kind = "difference"
+from = "a"
+to = "b"
+figure = "10 fewer"
+[[claims]]
+kind = "share"
+part = "b"
+whole = "a"
+figure = "nine in ten"
+"""
+    )
+    difference, share = tc.check_story(story).results
+    assert difference.explanation == "From 100 to 90 is a fall of 10 households, as published."
+    assert share.explanation.startswith("90 of 100 households is 90%")

@@ -87,6 +87,7 @@ def check_difference(
     mode: Mode = "half_up",
     qualifier: Qualifier | None = None,
     reading: Reading = "strict",
+    noun: str = "",
 ) -> Verdict:
     """Check a published difference between two counts: "up by 9,908", "118 fewer".
 
@@ -108,6 +109,9 @@ def check_difference(
         How to read the figure: strictly as printed, or as an editor would, where a round
         figure (``"9,000"``) may be rounded to its trailing zeros and "about" or "nearly"
         allow 10% (see the Qualifiers page).
+    noun : str, optional
+        What one count is (``"offences"``, ``"households"``), for the words: "a rise of
+        9,908 households". A story file takes it from the later count's ``unit``.
 
     Returns
     -------
@@ -166,7 +170,8 @@ def check_difference(
     low, high = a_range.start - b_range[-1], a_range[-1] - b_range.start
     lead = f"From {describe_input(b_fig, b_range)} to {describe_input(a_fig, a_range)} is "
     if low == high:
-        lead += "no change" if low == 0 else f"a {'rise' if low > 0 else 'fall'} of {abs(low):,}"
+        of = f"{abs(low):,} {noun}".rstrip()
+        lead += "no change" if low == 0 else f"a {'rise' if low > 0 else 'fall'} of {of}"
     else:
         lead += f"a change of {low:+,} to {high:+,}"
     if said.direction == "down" or (said.direction == "either" and high < 0):
@@ -219,6 +224,7 @@ def _from_story(check: StoryCheck) -> Verdict | Unchecked:
         qualifier=check.words_qualifier,
         mode=check.mode,
         reading=check.reading,
+        noun=check.count("to").unit,
     )
 
 

@@ -30,6 +30,7 @@ from trendcalc._claims.verdict import (
     computed_text,
     holding_modes,
     judge,
+    show,
     words_verdict,
 )
 from trendcalc._errors import TrendcalcError
@@ -97,6 +98,7 @@ def check_share(
     mode: Mode = "half_up",
     qualifier: Qualifier | None = None,
     reading: Reading = "strict",
+    noun: str = "",
 ) -> Verdict:
     """Check a published share of a whole: "one in four", "a third", "34% of".
 
@@ -119,6 +121,9 @@ def check_share(
         half a percentage point of 33.33...%). Editorial: "about" and "around" allow 10%
         of the share either way, "almost" and "nearly" 10% below it (see the Qualifiers
         page).
+    noun : str, optional
+        What one count is (``"offences"``, ``"households"``), for the words: "22,110 of
+        48,290 offences". A story file takes it from the whole's ``unit``.
 
     Returns
     -------
@@ -188,7 +193,7 @@ def check_share(
             f"part must be at most the whole (got {p_fig.text} of {w_fig.text}); check that "
             "the counts are given the right way round"
         )
-    lead = f"{describe_input(p_fig, p_range)} of {describe_input(w_fig, w_range)}"
+    lead = f"{describe_input(p_fig, p_range)} of {describe_input(w_fig, w_range)} {noun}".rstrip()
     positive = range(max(w_range.start, 1), w_range.stop)
     if not positive:
         return words_verdict(
@@ -210,7 +215,7 @@ def check_share(
     places = max(share.places, 0) if share.form == "percent" else 0
     lead += f" is {computed_text(computed, places, '%')}"
     if isinstance(computed, Fraction) and computed > 0:
-        lead += f" (one in {round_fraction(100 / computed, 2, 'half_up')})"
+        lead += f" (one in {show(100 / computed, 0)})"
     return words_verdict(
         claim="share",
         said=said,
@@ -243,6 +248,7 @@ def _from_story(check: StoryCheck) -> Verdict:
         qualifier=check.words_qualifier,
         mode=check.mode,
         reading=check.reading,
+        noun=check.count("whole").unit,
     )
 
 
