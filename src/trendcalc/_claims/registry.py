@@ -29,6 +29,14 @@ A kind is one module in ``src/trendcalc/_claims/`` (``total.py``, ``change.py``,
            )
        )
 
+   A kind judged by a reading (strict or editorial) sets ``readings=True`` and passes
+   ``check.reading`` on; it then builds its verdict with
+   :func:`~trendcalc._claims.verdict.judge` over
+   :func:`~trendcalc._claims.verdict.figure_readers`, so ``holds_readings`` and the
+   words ("it holds if 9,000 is rounded to the nearest thousand") come for free. A kind
+   comparing counts sets ``compares=True``: counts of different areas or offences are
+   then flagged.
+
    Other story-file keys of the kind (``per``, ``series``, ...) go in ``options`` and are
    read by ``read_options(fields: ClaimFields) -> Mapping``: report problems with
    ``fields.problem(key, message)``, read figures with ``fields.figure(key)``; the
