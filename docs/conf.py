@@ -65,7 +65,7 @@ numpydoc_xref_ignore = {
     *("label", "labels", "event", "events", "column", "columns", "row", "rows", "dates"),
     *("groups", "periods", "counts", "values", "names", "float64", "int64", "1-D", "2-D"),
     *("datetime64", "dask", "Series", "Array", "DataFrame"),  # "dask Series or ..."
-    *("frame", "group", "tuples", "count", "period", "them", "months"),
+    *("frame", "group", "tuples", "count", "period", "them", "months", "pair"),
 }
 numpydoc_xref_aliases = {name: f"trendcalc.{name}" for name in trendcalc.__all__} | {
     "Fraction": "fractions.Fraction",

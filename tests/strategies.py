@@ -349,3 +349,9 @@ hostile = st.one_of(
     st.text(max_size=30),
     st.text(alphabet=st.characters(categories=["Nd", "Zs", "No"]), max_size=12),
 )
+
+
+# claims of phase 2A: differences, shares and rate changes
+small_counts = st.integers(min_value=0, max_value=10**6)
+positive_counts = st.integers(min_value=1, max_value=10**6)
+readings = st.sampled_from(("strict", "editorial"))

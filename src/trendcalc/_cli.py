@@ -138,6 +138,11 @@ def _parser() -> argparse.ArgumentParser:
         "--mode", choices=MODES, help="the rounding mode to judge by (default: the story's)"
     )
     check.add_argument(
+        "--reading",
+        choices=("strict", "editorial"),
+        help="how to read qualifiers and round figures (default: the story's, else strict)",
+    )
+    check.add_argument(
         "--chart", metavar="FILE.png", type=_chart_path, help="also draw the counts as a bar chart"
     )
 
@@ -424,7 +429,7 @@ def _unround(args: argparse.Namespace, out: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
     story = _story_from(args)
-    report = check_story(story, mode=args.mode)
+    report = check_story(story, mode=args.mode, reading=args.reading)
     write_report(report, args.format, out)
     if args.chart:
         path = write_chart(report, args.chart)

@@ -16,7 +16,10 @@ from typing import Any, Literal, TextIO
 from trendcalc import __version__
 from trendcalc._claims import Verdict
 from trendcalc._claims.registry import KINDS
-from trendcalc._rounding import Interval, format_exact, round_fraction
+from trendcalc._claims.verdict import computed_text
+from trendcalc._errors import TrendcalcError
+from trendcalc._figures import parse_figure
+from trendcalc._rounding import Interval, format_exact
 from trendcalc._story import ClaimResult, StoryReport
 
 __all__ = [
@@ -64,20 +67,15 @@ def _computed_cell(result: ClaimResult) -> str:
         return kind.computed_cell(result)
     if v is None or v.computed is None:
         return "-"
-    places = 2
+    # the precision of the explanation: two more decimals than the published figure
+    try:
+        places = max(parse_figure(v.reported).places, 0)
+    except TrendcalcError:
+        places = 0
     if isinstance(v.computed, Interval):
-        assert v.computed.lower is not None
-        assert v.computed.upper is not None
-        low = round_fraction(v.computed.lower, places, "half_up")
-        high = round_fraction(v.computed.upper, places, "half_up")
-        return f"{low:,} to {high:,}{_short_unit(v)}"
-    value = Fraction(v.computed)
-    shown = (
-        f"{int(value):,}"
-        if value.denominator == 1
-        else f"{round_fraction(value, places, 'half_up'):,}"
-    )
-    return f"{shown}{_short_unit(v)}"
+        text = computed_text(v.computed, places, "").removeprefix("between ")
+        return f"{text.replace(' and ', ' to ')}{_short_unit(v)}"
+    return f"{computed_text(Fraction(v.computed), places, '')}{_short_unit(v)}"
 
 
 def _short_unit(v: Verdict) -> str:
@@ -214,6 +212,9 @@ def report_json(report: StoryReport) -> dict[str, Any]:
             }
         )
         kind = KINDS.get(c.kind)
+        if kind is not None and kind.readings:  # kinds judged by a reading say which
+            claims[-1]["reading"] = v.reading if v is not None else report.reading
+            claims[-1]["holds_readings"] = None if v is None else list(v.holds_readings)
         if kind is not None and kind.json_fields is not None:
             claims[-1].update(kind.json_fields(r))
     counts = _summary(report)
@@ -226,6 +227,7 @@ def report_json(report: StoryReport) -> dict[str, Any]:
             "url": report.story.url,
         },
         "mode": report.mode,
+        "reading": report.reading,
         "summary": {
             "claims": len(report.results),
             "hold": counts["holds"],

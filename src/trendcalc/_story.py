@@ -11,6 +11,7 @@ from typing import Any, Literal
 import attrs
 
 from trendcalc._claims import QUALIFIERS, Verdict
+from trendcalc._claims.qualifiers import READINGS, Reading
 from trendcalc._claims.registry import (
     KINDS,
     UNKNOWN,
@@ -21,6 +22,7 @@ from trendcalc._claims.registry import (
     Unchecked,
     claim_kind,
     figure_of,
+    mismatch_note,
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_figure
@@ -47,8 +49,8 @@ __all__ = [
 
 ClaimStatus = Literal["holds", "does not hold", "unchecked"]
 
-_STORY_KEYS = {"title", "source", "url", "mode", "counts", "series", "table", "claims"}
-_COUNT_KEYS = {"area", "period", "count", "rounded_to", "population", "note"}
+_STORY_KEYS = {"title", "source", "url", "mode", "reading", "counts", "series", "table", "claims"}
+_COUNT_KEYS = {"area", "period", "count", "rounded_to", "population", "note", "offence", "unit"}
 # keys every claim may have; each kind adds its inputs and options (see _claims/registry.py)
 _CLAIM_COMMON = {"kind", "says", "figure", "qualifier", "mode", "note"}
 
@@ -86,6 +88,11 @@ class StoryCount:
     count: Figure
     population: Figure | None = None
     note: str = ""
+    #: What was counted ("burglary"), when the story says; a change between counts of
+    #: different offences is flagged in the verdict.
+    offence: str = ""
+    #: What one count is ("offences", "households", "people"), used in the words.
+    unit: str = ""
 
     @property
     def label(self) -> str:
@@ -114,6 +121,8 @@ class StoryClaim:
     population: Figure | None = None
     note: str = ""
     options: Mapping[str, Any] = attrs.field(factory=dict)
+    #: The claim's own ``reading`` (``"strict"`` or ``"editorial"``), or None for the story's.
+    reading: Reading | None = None
 
 
 @attrs.frozen
@@ -130,6 +139,9 @@ class Story:
     mode: Mode
     counts: Mapping[str, StoryCount]
     claims: tuple[StoryClaim, ...]
+    #: How qualifiers and round figures are read: ``"strict"`` (the default) or
+    #: ``"editorial"`` (see the Qualifiers page).
+    reading: Reading = "strict"
     series: Mapping[str, StorySeries] = attrs.field(factory=dict, kw_only=True)
     tables: Mapping[str, StoryTable] = attrs.field(factory=dict, kw_only=True)
 
@@ -156,6 +168,7 @@ class StoryReport:
     story: Story
     mode: Mode
     results: tuple[ClaimResult, ...]
+    reading: Reading = "strict"
 
     @property
     def all_hold(self) -> bool:
@@ -271,6 +284,7 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
     if mode not in MODES:
         problems.add("mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})")
         mode = "half_up"
+    reading = _read_reading(data.get("reading", "strict"), "reading", problems) or "strict"
     counts = _read_counts(data.get("counts", {}), problems)
     series = read_series_blocks(data.get("series", {}), problems)
     tables = read_table_blocks(data.get("table", {}), problems)
@@ -287,7 +301,20 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
                 claims.append(claim)
     if problems.items:
         return None
-    return Story(title, source, url, mode, counts, tuple(claims), series=series, tables=tables)
+    return Story(
+        title, source, url, mode, counts, tuple(claims), reading, series=series, tables=tables
+    )
+
+
+def _read_reading(value: object, where: str, problems: Problems) -> Reading | None:
+    if value is None:
+        return None
+    if value not in READINGS:
+        problems.add(
+            where, f"must be one of {', '.join(repr(r) for r in READINGS)} (got {value!r})"
+        )
+        return None
+    return value  # type: ignore[return-value]
 
 
 def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
@@ -308,6 +335,8 @@ def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
         _unknown_keys(entry, _COUNT_KEYS, where, problems)
         area = _text(entry.get("area", ""), f"{where}.area", problems, required=False)
         note = _text(entry.get("note", ""), f"{where}.note", problems, required=False)
+        offence = _text(entry.get("offence", ""), f"{where}.offence", problems, required=False)
+        unit = _text(entry.get("unit", ""), f"{where}.unit", problems, required=False)
         period: Period | None = None
         raw_period = entry.get("period")
         if raw_period is None:
@@ -333,7 +362,7 @@ def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
                 problems.add(f"{where}.population", "must be positive")
                 population = None
         if period is not None and count is not None:
-            counts[name] = StoryCount(name, area, period, count, population, note)
+            counts[name] = StoryCount(name, area, period, count, population, note, offence, unit)
     return counts
 
 
@@ -354,6 +383,8 @@ def _read_claim(
         problems.add(f"{where}.kind", f"must be one of {expected} (got {raw.get('kind')!r})")
         return None
     allowed = _CLAIM_COMMON | {i.key for i in kind.inputs} | set(kind.options)
+    if kind.readings:
+        allowed |= {"reading"}
     _unknown_keys(raw, allowed, where, problems)
     says = _text(raw.get("says", ""), f"{where}.says", problems, required=False)
     note = _text(raw.get("note", ""), f"{where}.note", problems, required=False)
@@ -363,6 +394,7 @@ def _read_claim(
         problems.add(
             f"{where}.mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})"
         )
+    reading = _read_reading(raw.get("reading"), f"{where}.reading", problems)
     inputs = _read_inputs(raw, kind, where, counts, problems)
     options: Mapping[str, Any] = {}
     if kind.read_options is not None:
@@ -374,10 +406,28 @@ def _read_claim(
     qualifier = raw.get("qualifier", "exact")
     if kind.legacy_fields:
         return StoryClaim(
-            number, kind.name, says, figure, qualifier, mode, inputs, note=note, **options
+            number,
+            kind.name,
+            says,
+            figure,
+            qualifier,
+            mode,
+            inputs,
+            note=note,
+            reading=reading,
+            **options,
         )
     return StoryClaim(
-        number, kind.name, says, figure, qualifier, mode, inputs, note=note, options=options
+        number,
+        kind.name,
+        says,
+        figure,
+        qualifier,
+        mode,
+        inputs,
+        note=note,
+        options=options,
+        reading=reading,
     )
 
 
@@ -470,7 +520,9 @@ def _check_name(
 # ----------------------------------------------------------------------------- checking
 
 
-def check_story(story: Story, *, mode: Mode | None = None) -> StoryReport:
+def check_story(
+    story: Story, *, mode: Mode | None = None, reading: Reading | None = None
+) -> StoryReport:
     """Check every claim of a story.
 
     Parameters
@@ -480,6 +532,10 @@ def check_story(story: Story, *, mode: Mode | None = None) -> StoryReport:
     mode : str, optional
         The rounding mode to judge by, overriding the story's own ``mode`` (a claim's own
         ``mode`` overrides both).
+    reading : {"strict", "editorial"}, optional
+        How to read qualifiers and round figures, overriding the story's own ``reading``
+        (default ``"strict"``; a claim's own ``reading`` overrides both). See the
+        Qualifiers page.
 
     Returns
     -------
@@ -501,17 +557,46 @@ def check_story(story: Story, *, mode: Mode | None = None) -> StoryReport:
         raise TrendcalcError(
             f"mode must be one of {', '.join(repr(m) for m in MODES)} (got {chosen!r})"
         )
-    return StoryReport(story, chosen, tuple(_check_claim(story, c, chosen) for c in story.claims))
+    if reading is not None and reading not in READINGS:
+        raise TrendcalcError(
+            f"reading must be one of {', '.join(repr(r) for r in READINGS)} (got {reading!r})"
+        )
+    read: Reading = reading if reading is not None else story.reading
+    results = tuple(_check_claim(story, c, chosen, read) for c in story.claims)
+    return StoryReport(story, chosen, results, read)
 
 
-def _check_claim(story: Story, claim: StoryClaim, default_mode: Mode) -> ClaimResult:
+def _check_claim(
+    story: Story, claim: StoryClaim, default_mode: Mode, default_reading: Reading = "strict"
+) -> ClaimResult:
     mode: Mode = claim.mode or default_mode
-    check = StoryCheck(claim, story.counts, mode, series=story.series, tables=story.tables)
-    outcome = KINDS[claim.kind].check(check)
+    reading: Reading = claim.reading or default_reading
+    kind = KINDS[claim.kind]
+    check = StoryCheck(
+        claim, story.counts, mode, reading, series=story.series, tables=story.tables
+    )
+    outcome = kind.check(check)
+    if kind.compares:
+        outcome = _flag_mismatch(claim, story, outcome)
     if isinstance(outcome, Unchecked):
         return ClaimResult(claim, "unchecked", None, outcome.implied, outcome.explanation)
     status: ClaimStatus = "holds" if outcome.consistent else "does not hold"
     return ClaimResult(claim, status, outcome, outcome.implied, outcome.explanation)
+
+
+def _flag_mismatch(
+    claim: StoryClaim, story: Story, outcome: Verdict | Unchecked
+) -> Verdict | Unchecked:
+    """Add to the explanation when the counts compared differ in area or offence."""
+    names: list[str] = []
+    for value in list(claim.inputs.values()) + list(claim.options.get("names", {}).values()):
+        for name in (value,) if isinstance(value, str) else value:
+            if name in story.counts:
+                names.append(name)
+    note = mismatch_note([story.counts[n] for n in names])
+    if not note:
+        return outcome
+    return attrs.evolve(outcome, explanation=outcome.explanation + note)
 
 
 def example_story() -> Story:

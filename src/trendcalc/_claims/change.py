@@ -11,6 +11,7 @@ from trendcalc._claims.inputs import (
     counts_range,
     describe_input,
     hull,
+    is_decimal,
     percent_to_ratio,
     ratio_hits,
     reported_figure,
@@ -22,10 +23,12 @@ from trendcalc._claims.verdict import (
     computed_text,
     figure_accepts,
     figure_verdict,
+    interval_ends,
+    interval_words,
     range_text,
 )
 from trendcalc._errors import TrendcalcError, UndefinedResultError
-from trendcalc._figures import integer_bounds
+from trendcalc._figures import Figure, QualifiedFigure, integer_bounds
 from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_int, check_mode
 
@@ -77,6 +80,14 @@ def check_change(
     qualifier = check_qualifier(qualifier)
     figure = reported_figure(reported)
     shown = figure.text if figure.text.endswith("%") else f"{figure.text}%"
+    if is_decimal(before) or is_decimal(after):
+        # figures with decimals that no whole count rounds to: rates, changed as rates
+        from trendcalc._claims.rate_change import rate_change_verdict
+
+        return rate_change_verdict(
+            _as_text(before), _as_text(after), reported, mode=mode, qualifier=qualifier,
+            claim="change", per_words=False,
+        )  # fmt: skip
 
     accepted_for = figure_accepts(figure, qualifier)
 
@@ -119,7 +130,8 @@ def check_change(
         except UndefinedResultError:
             implied = None
         if implied is not None:
-            tail = f"; {shown} to {a_range.start:,} needs an earlier count of " + range_text(
+            said = shown if qualifier == "exact" else f"{qualifier} {shown}"
+            tail = f"; {said} to {a_range.start:,} needs an earlier count of " + range_text(
                 implied, "offences"
             ).replace(" offences", "")
     return figure_verdict(
@@ -131,11 +143,16 @@ def check_change(
         holds=holds,
         accepted_for=accepted_for,
         computed=computed,
-        lead=f"{lead} is a change of {computed_text(computed, figure.places, '%')}",
+        lead=f"{lead} is a change of {computed_text(computed, figure.places, '%', bounds=interval_ends(accepted_for(mode)))}",
         unit="%",
         implied=implied,
         tail=tail,
     )
+
+
+def _as_text(value: CountLike) -> str | int:
+    """A figure as its text, so that a whole count given with places reads as a rate."""
+    return value.text if isinstance(value, Figure | QualifiedFigure) else value
 
 
 def implied_before(
@@ -213,9 +230,11 @@ def implied_before(
 
 
 def _from_story(check: StoryCheck) -> Verdict | Unchecked:
-    after = check.count("to")
+    if check.is_unknown("to"):
+        return _no_counts(check)
     if check.is_unknown("from"):
         return _unchecked(check)
+    after = check.count("to")
     return check_change(
         check.count("from").count,
         after.count,
@@ -230,10 +249,7 @@ def _unchecked(check: StoryCheck) -> Unchecked:
     claim, after = check.claim, check.count("to")
     figure = claim.figure if claim.figure.endswith("%") else f"{claim.figure}%"
     if after.count.rounded:
-        return Unchecked(
-            f"The earlier count is not given, and {after.label} is rounded, so {figure} "
-            "cannot be checked."
-        )
+        return _unchecked_rounded(check, figure)
     try:
         implied = implied_before(
             int(after.count.value), claim.figure, mode=check.mode, qualifier=check.qualifier
@@ -259,14 +275,87 @@ def _unchecked(check: StoryCheck) -> Unchecked:
     return Unchecked(text, implied)
 
 
+def _unchecked_rounded(check: StoryCheck, figure: str) -> Unchecked:
+    """The earlier counts a change to a rounded later count allows ("34,700", to 100)."""
+    claim, after = check.claim, check.count("to")
+    said = figure if claim.qualifier == "exact" else f"{claim.qualifier} {figure}"
+    later = after.count.counts(check.mode)
+    try:
+        first = implied_before(
+            later.start, claim.figure, mode=check.mode, qualifier=check.qualifier
+        )
+        last = implied_before(later[-1], claim.figure, mode=check.mode, qualifier=check.qualifier)
+    except TrendcalcError as e:
+        return Unchecked(f"The earlier count is not given; {e}.")
+    if not first and not last:
+        return Unchecked(
+            f"The earlier count is not given, and no whole earlier count gives {said} to "
+            f"{after.count.text} ({later.start:,} to {later[-1]:,})."
+        )
+    starts = [r.start for r in (first, last) if r]
+    ends = [r[-1] for r in (first, last) if r]
+    implied = range(min(starts), max(ends) + 1)
+    return Unchecked(
+        f"The earlier count is not given, and {after.count.text} ({after.label}) is rounded "
+        f"({later.start:,} to {later[-1]:,}); a change of {said} to it holds only if the "
+        f"earlier count was between {implied.start:,} and {implied[-1]:,}.",
+        implied,
+    )
+
+
+def _no_counts(check: StoryCheck) -> Unchecked:
+    """A change given with no counts at all: the counts that would make it hold."""
+    claim = check.claim
+    figure = claim.figure if claim.figure.endswith("%") else f"{claim.figure}%"
+    said = figure if claim.qualifier == "exact" else f"{claim.qualifier} {figure}"
+    if not check.is_unknown("from"):
+        before = check.count("from")
+        return Unchecked(
+            f"The later count is not given; a change of {said} from {before.count.text} "
+            f"({before.label}) can be checked once it is."
+        )
+    read = reported_figure(claim.figure)
+    accepted = percent_to_ratio(
+        qualified_interval(read.value, read.places, check.qualifier, check.mode)
+    )
+    per = 1000
+    try:
+        later = implied_counts_for(per, accepted)
+    except TrendcalcError:
+        later = None
+    example = (
+        ""
+        if later is None
+        else f"; for every {per:,} earlier offences, {range_text(later, 'later').removesuffix(' later')} later"
+        if later
+        else f"; no whole count per {per:,} earlier offences fits"
+    )
+    return Unchecked(
+        f"No counts are given, so {said} cannot be checked: it holds for counts whose "
+        f"ratio later / earlier is {interval_words(accepted)}{example}."
+    )
+
+
+def implied_counts_for(before: int, ratio: Interval) -> range:
+    """Whole later counts ``a`` with ``a / before`` in ``ratio`` (bounded above)."""
+    if ratio.upper is None:
+        raise TrendcalcError("the change has no upper limit")
+    lower = ratio.lower if ratio.lower is not None and ratio.lower > 0 else Fraction(0)
+    lo, hi = integer_bounds(
+        Interval(lower * before, ratio.upper * before, ratio.lower_closed, ratio.upper_closed)
+    )
+    return range(max(lo, 0), max(hi + 1, lo, 0))
+
+
 KIND = register(
     ClaimKind(
         name="change",
         function=check_change,
-        inputs=(attrs.evolve(FROM, unknown_ok=True), TO),
+        inputs=(attrs.evolve(FROM, unknown_ok=True), attrs.evolve(TO, unknown_ok=True)),
         check=_from_story,
+        compares=True,
         inputs_doc='``from = "a"``, ``to = "b"``; ``from = "unknown"`` when the story does '
-        "not give the earlier count",
+        'not give the earlier count, and ``to = "unknown"`` too when it gives no count',
         figure_doc='the percentage change, ``"44%"``; a fall is negative, ``"-48%"``',
     )
 )

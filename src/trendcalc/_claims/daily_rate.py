@@ -20,6 +20,7 @@ from trendcalc._claims.verdict import (
     computed_text,
     figure_accepts,
     figure_verdict,
+    interval_ends,
     range_text,
 )
 from trendcalc._periods import Period, as_period
@@ -118,7 +119,7 @@ def check_daily_rate(
     computed = hull(Fraction(counts.start, p.days), Fraction(counts[-1], p.days))
     lead = (
         f"{describe_input(fig, counts)} in {p.label} ({p.days:,} days) is "
-        f"{computed_text(computed, figure.places, ' a day')}"
+        f"{computed_text(computed, figure.places, ' a day', bounds=interval_ends(accepted_for(mode)))}"
     )
     implied = None
     tail = ""

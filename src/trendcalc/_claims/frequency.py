@@ -15,13 +15,13 @@ from trendcalc._claims.inputs import (
 )
 from trendcalc._claims.qualifiers import Qualifier, qualified_interval
 from trendcalc._claims.registry import COUNT, ClaimKind, StoryCheck, register
-from trendcalc._claims.verdict import Verdict, computed_text, words_verdict
+from trendcalc._claims.verdict import Verdict, computed_text, interval_ends, words_verdict
 from trendcalc._claims.words import NUMBER, number_word, split_qualifier
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure
 from trendcalc._periods import Period, as_period
 from trendcalc._rates import Rate, format_gap
-from trendcalc._rounding import Interval
+from trendcalc._rounding import Interval, round_fraction
 from trendcalc._validate import Mode, check_mode
 
 __all__ = ["check_frequency", "read_frequency_words"]
@@ -157,6 +157,11 @@ def check_frequency(
     described = shown_rate
     if isinstance(computed, Fraction) and computed > 0:
         gap_text = format_gap(Rate(counts.start, p).every())
+        if gap_figure is not None:
+            # the accepted gaps' ends, in seconds: never show the gap across one of them
+            seconds = 86_400 / per_day
+            ends = [n.value / r * seconds for r in interval_ends(accepted_for(mode)) if r > 0]
+            gap_text = _gap_text(Fraction(p.days * 86_400, counts.start), ends) or gap_text
         described = (
             f"one every {gap_text}"
             if gap_figure is not None
@@ -176,6 +181,33 @@ def check_frequency(
         fits=said,
         unit=f" {article} {unit}",
     )
+
+
+def _gap_text(gap: Fraction, bounds: list[Fraction]) -> str | None:
+    """The gap in d, h, min and s, with decimals of a second where the whole second would
+    put it on the wrong side of (or on) one of ``bounds``; None if to the second is fine."""
+
+    def rounded(places: int) -> Fraction:
+        return Fraction(round_fraction(gap, places, "half_up"))
+
+    def honest(x: Fraction) -> bool:
+        return all((x > b) - (x < b) == (gap > b) - (gap < b) for b in bounds)
+
+    if honest(rounded(0)):
+        return None
+    places = 1
+    while places < 9 and not honest(rounded(places)):
+        places += 1
+    value = rounded(places)
+    parts = []
+    whole = int(value)
+    for unit, size in (("d", 86_400), ("h", 3_600), ("min", 60)):
+        amount, whole = divmod(whole, size)
+        if amount:
+            parts.append(f"{amount} {unit}")
+    secs = value - (int(value) - whole)
+    parts.append(f"{round_fraction(secs, places, 'half_up')} s")
+    return " ".join(parts)
 
 
 def _from_story(check: StoryCheck) -> Verdict:

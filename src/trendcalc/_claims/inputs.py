@@ -5,8 +5,16 @@ from __future__ import annotations
 from fractions import Fraction
 
 from trendcalc._errors import TrendcalcError, UndefinedResultError
-from trendcalc._figures import Figure, integer_bounds, parse_count, parse_figure
-from trendcalc._rounding import Interval
+from trendcalc._figures import (
+    Figure,
+    QualifiedFigure,
+    _after_qualifier,
+    integer_bounds,
+    parse_count,
+    parse_figure,
+    parse_qualified_count,
+)
+from trendcalc._rounding import Interval, format_exact
 from trendcalc._validate import Mode
 
 __all__ = [
@@ -15,14 +23,16 @@ __all__ = [
     "describe_input",
     "hull",
     "implied_counts",
+    "is_decimal",
     "overlaps",
     "percent_to_ratio",
+    "qualified_count",
     "ratio_hits",
     "reported_figure",
     "scaled",
 ]
 
-CountLike = int | str | Figure
+CountLike = int | str | Figure | QualifiedFigure
 
 
 def scaled(interval: Interval, factor: Fraction, shift: Fraction = Fraction(0)) -> Interval:
@@ -77,18 +87,65 @@ def hull(lower: Fraction, upper: Fraction) -> Fraction | Interval:
     return lower if lower == upper else Interval(lower, upper)
 
 
+def qualified_count(value: object) -> QualifiedFigure | None:
+    """``value`` as a count with a qualifier ("almost five million"), or None if it has none.
+
+    A :class:`~trendcalc.QualifiedFigure`, text with a qualifier in front, or a
+    :class:`~trendcalc.Figure` whose text has one (as a story file reads such a count).
+    """
+    if isinstance(value, QualifiedFigure):
+        return value
+    text = value.text if isinstance(value, Figure) else value
+    if not isinstance(text, str) or _after_qualifier(text) == text.strip():
+        return None
+    try:
+        read = parse_qualified_count(text)
+    except TrendcalcError:
+        return None
+    return None if read.qualifier == "exact" else read
+
+
 def counts_range(value: object, name: str, mode: Mode) -> tuple[range, Figure]:
-    """The whole counts an input may be, and the figure it was read from."""
+    """The whole counts an input may be, and the figure it was read from.
+
+    A count with a qualifier ("almost five million", "more than 1.1 million") stands for
+    the whole counts its qualifier allows (see :class:`~trendcalc.QualifiedFigure`).
+    """
+    qualified = qualified_count(value)
+    if qualified is not None:
+        try:
+            counts = qualified.counts(mode)
+        except TrendcalcError as e:
+            raise TrendcalcError(f"{name}: {e}") from None
+        f = qualified.figure
+        return counts, Figure(qualified.text, f.value, f.places, True)
     try:
         figure = parse_count(value)
     except TrendcalcError as e:
         message = str(e).replace("count must", f"{name} must", 1)
         raise TrendcalcError(message.replace("figure must", f"{name} must", 1)) from None
-    return figure.counts(mode), figure
+    counts = figure.counts(mode)
+    if not counts:
+        raise TrendcalcError(
+            f"{name} must be a whole count, but {figure.text} (to {figure.places} decimal "
+            f"place{'s' if figure.places != 1 else ''}) is {format_exact(figure.value)}, which no "
+            "whole count rounds to; give the count in full, or for rates with decimals use "
+            "check_rate_change"
+        )
+    return counts, figure
+
+
+def is_decimal(value: object) -> bool:
+    """Whether ``value`` is a rounded figure with decimals that no whole count matches."""
+    try:
+        figure = parse_count(value)
+    except TrendcalcError:
+        return False
+    return figure.rounded and figure.value.denominator != 1
 
 
 def describe_input(figure: Figure, counts: range) -> str:
-    if not figure.rounded:
+    if not figure.rounded and figure.value.denominator == 1 and figure.value == counts.start:
         return f"{int(figure.value):,}"
     return f"{figure.text} ({counts.start:,} to {counts[-1]:,})"
 

@@ -23,6 +23,7 @@ from trendcalc._claims.verdict import (
     computed_text,
     figure_accepts,
     figure_verdict,
+    interval_ends,
     range_text,
 )
 from trendcalc._errors import TrendcalcError
@@ -95,10 +96,11 @@ def check_population_rate(
         implied = implied_counts(
             accepted_for(mode), Fraction(pos.start, per), figure.text, qualifier
         )
-        tail = f"; {figure.text}{unit} needs {range_text(implied, 'offences')}"
+        said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
+        tail = f"; {said}{unit} needs {range_text(implied, 'offences')}"
     lead = (
         f"{describe_input(c_fig, counts)} among {describe_input(p_fig, pops)} people is "
-        f"{computed_text(computed, figure.places, unit)}"
+        f"{computed_text(computed, figure.places, unit, bounds=interval_ends(accepted_for(mode)))}"
     )
     return figure_verdict(
         claim="population_rate",

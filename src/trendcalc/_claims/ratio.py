@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from fractions import Fraction
 
@@ -17,24 +16,12 @@ from trendcalc._claims.inputs import (
 from trendcalc._claims.qualifiers import Qualifier, qualified_interval
 from trendcalc._claims.registry import FROM, TO, ClaimKind, StoryCheck, register
 from trendcalc._claims.verdict import Verdict, computed_text, words_verdict
-from trendcalc._claims.words import NUMBER, NUMBER_WORDS, number_word, split_qualifier
 from trendcalc._errors import TrendcalcError
 from trendcalc._rounding import Interval, round_fraction
 from trendcalc._validate import Mode, check_mode
+from trendcalc._words import parse_multiple
 
 __all__ = ["check_ratio", "read_ratio_words"]
-
-_MULTIPLE_WORDS: dict[str, Fraction] = {
-    "doubled": Fraction(2),
-    "tripled": Fraction(3),
-    "trebled": Fraction(3),
-    "quadrupled": Fraction(4),
-    "halved": Fraction(1, 2),
-}
-_FRACTION_WORDS = {"half": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
-_UP_WORDS = ("rose", "risen", "rise", "up", "increased", "increase", "grew", "grown", "climbed")
-_DOWN_WORDS = ("fell", "fallen", "fall", "down", "dropped", "drop", "decreased", "decrease",
-               "cut", "declined", "decline")  # fmt: skip
 
 
 def read_ratio_words(
@@ -43,31 +30,15 @@ def read_ratio_words(
     """Read a change in words: its qualifier, its target, and whether that is a multiple.
 
     The target is a ratio ``after / before`` for a multiple ("doubled": 2), else a
-    percentage change ("fell by a quarter": -25).
+    percentage change ("fell by a quarter": -25). The words are read by
+    :func:`~trendcalc.parse_multiple`, the one reader of changes in words.
     """
     if not isinstance(claim, str):
         raise TrendcalcError(f"claim must be words such as 'doubled' (got {claim!r})")
-    q, words = split_qualifier(claim, qualifier)
-    if words in _MULTIPLE_WORDS:
-        return q, _MULTIPLE_WORDS[words], True
-    if words.startswith("twice"):
-        return q, Fraction(2), True
-    if m := re.fullmatch(rf"(?P<n>{NUMBER})\s*(?:times|fold)(?:\s.*)?", words):
-        return q, number_word(m["n"], claim).value, True
-    m = re.fullmatch(
-        r"(?:(?P<verb>" + "|".join(_UP_WORDS + _DOWN_WORDS) + r")\s+)?(?:by\s+)?"
-        r"(?:(?P<n>a|one|two|three|four|nine)\s+)?"
-        r"(?P<f>half|third|thirds|quarter|quarters|fifth|fifths|tenth|tenths)",
-        words,
-    )
-    if m is None:
-        raise TrendcalcError(
-            f"claim {claim!r} is not a change in words trendcalc knows: use e.g. 'doubled', "
-            "'nearly doubled', 'four times', 'halved', 'a third', 'rose by a quarter', "
-            "'fell by half'"
-        )
-    fraction = Fraction(NUMBER_WORDS[m["n"] or "one"], _FRACTION_WORDS[m["f"].rstrip("s")])
-    return q, 100 * fraction * (-1 if m["verb"] in _DOWN_WORDS else 1), False
+    m = parse_multiple(claim, qualifier=qualifier)
+    if m.form == "multiple":
+        return m.qualifier, m.value, True
+    return m.qualifier, m.change, False
 
 
 def check_ratio(
@@ -200,6 +171,7 @@ KIND = register(
         function=check_ratio,
         inputs=(FROM, TO),
         check=_from_story,
+        compares=True,
         read_words=read_ratio_words,
         inputs_doc='``from = "a"``, ``to = "b"``',
         figure_doc='words such as ``"nearly doubled"``',

@@ -29,6 +29,14 @@ A kind is one module in ``src/trendcalc/_claims/`` (``total.py``, ``change.py``,
            )
        )
 
+   A kind judged by a reading (strict or editorial) sets ``readings=True`` and passes
+   ``check.reading`` on; it then builds its verdict with
+   :func:`~trendcalc._claims.verdict.judge` over
+   :func:`~trendcalc._claims.verdict.figure_readers`, so ``holds_readings`` and the
+   words ("it holds if 9,000 is rounded to the nearest thousand") come for free. A kind
+   comparing counts sets ``compares=True``: counts of different areas or offences are
+   then flagged.
+
    Other story-file keys of the kind (``per``, ``series``, ...) go in ``options`` and are
    read by ``read_options(fields: ClaimFields) -> Mapping``: report problems with
    ``fields.problem(key, message)``, read figures with ``fields.figure(key)``; the
@@ -55,10 +63,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from trendcalc._claims.qualifiers import Qualifier
+from trendcalc._claims.qualifiers import Qualifier, Reading
 from trendcalc._claims.verdict import Verdict
 from trendcalc._errors import TrendcalcError
-from trendcalc._figures import Figure, parse_count
+from trendcalc._figures import Figure, parse_count, parse_qualified_count
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._story import ClaimResult, StoryClaim, StoryCount
@@ -82,6 +90,7 @@ __all__ = [
     "figure_of",
     "kind_names",
     "kinds_rst",
+    "mismatch_note",
     "register",
 ]
 
@@ -152,6 +161,17 @@ def figure_of(
     try:
         return parse_count(value, places=places)
     except TrendcalcError as e:
+        # a count with a qualifier ("almost five million"): kept as printed; the claim
+        # checkers read the qualifier from its text (see inputs.qualified_count)
+        if isinstance(value, str):
+            try:
+                read = parse_qualified_count(value, places=places)
+            except TrendcalcError:
+                pass
+            else:
+                if read.qualifier != "exact":
+                    f = read.figure
+                    return Figure(read.text, f.value, f.places, True)
         problems.add(where, str(e))
         return None
 
@@ -194,6 +214,10 @@ class StoryCheck:
     claim: StoryClaim
     counts: Mapping[str, StoryCount]
     mode: Mode
+    #: The reading to judge by: the claim's own ``reading``, else the story's (or the
+    #: command line's), else ``"strict"``.
+    reading: Reading = "strict"
+
     series: Mapping[str, StorySeries] = attrs.field(factory=dict, kw_only=True)
     tables: Mapping[str, StoryTable] = attrs.field(factory=dict, kw_only=True)
 
@@ -264,6 +288,12 @@ class ClaimKind:
         How the figure of this kind looks, for messages (``'"second highest"'``);
         by default a published number or, with ``read_words``, words such as
         "nearly doubled".
+    readings
+        Whether the kind judges by :attr:`StoryCheck.reading` (``"strict"`` or
+        ``"editorial"``); such a kind also accepts a ``reading`` key on each claim.
+    compares
+        Whether the kind compares counts (a change, a difference): the verdict then flags
+        counts of different areas or offences.
     """
 
     name: str
@@ -279,6 +309,8 @@ class ClaimKind:
     computed_cell: Callable[[ClaimResult], str] | None = None
     json_fields: Callable[[ClaimResult], Mapping[str, Any]] | None = None
     figure_example: str | None = None
+    readings: bool = False
+    compares: bool = False
 
     @property
     def figure_hint(self) -> str:
@@ -339,3 +371,33 @@ def kinds_rst() -> str:
             f"     - :func:`~trendcalc.{kind.function.__name__}`",
         ]
     return "\n".join(lines) + "\n"
+
+
+def mismatch_note(counts: list[StoryCount]) -> str:
+    """A sentence flagging counts of different areas or offences, or ``""``.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> from trendcalc._claims.registry import mismatch_note
+    >>> a = tc.load_story('''
+    ... title = "t"
+    ... [counts]
+    ... a = { area = "Kent", period = "2016", count = 1, offence = "burglary" }
+    ... b = { area = "Essex", period = "2017", count = 2, offence = "robbery" }
+    ... [[claims]]
+    ... kind = "total"
+    ... counts = ["a"]
+    ... figure = "1"
+    ... ''').counts
+    >>> mismatch_note([a["a"], a["b"]])
+    ' Note: the counts compared are of different areas (Kent, Essex) and different offences (burglary, robbery).'
+    """
+    notes = []
+    for field, noun in (("area", "areas"), ("offence", "offences")):
+        values = list(dict.fromkeys(getattr(c, field) for c in counts if getattr(c, field)))
+        if len(values) > 1:
+            notes.append(f"different {noun} ({', '.join(values)})")
+    if not notes:
+        return ""
+    return f" Note: the counts compared are of {' and '.join(notes)}."
