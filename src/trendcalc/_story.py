@@ -46,6 +46,7 @@ _COUNT_KEYS = {"area", "period", "count", "rounded_to", "population", "note"}
 # keys every claim may have; each kind adds its inputs and options (see _claims/registry.py)
 _CLAIM_COMMON = {"kind", "says", "figure", "qualifier", "mode", "note"}
 
+
 class StoryError(TrendcalcError):
     """A story file with problems; ``problems`` lists each with its location.
 

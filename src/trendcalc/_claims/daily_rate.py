@@ -23,6 +23,7 @@ from trendcalc._claims.verdict import (
     range_text,
 )
 from trendcalc._periods import Period, as_period
+from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_mode
 
 __all__ = ["check_daily_rate", "implied_count"]
@@ -65,7 +66,15 @@ def implied_count(
     p = as_period(period, name="period")
     figure = reported_figure(reported_daily_rate, "reported_daily_rate")
     accepted = qualified_interval(figure.value, figure.places, qualifier, mode)
+    if below_zero(accepted):
+        return range(0, 0)
     return implied_counts(accepted, Fraction(p.days), figure.text, qualifier)
+
+
+def below_zero(accepted: Interval) -> bool:
+    """Whether a qualified rate allows only values below zero ("fewer than 0")."""
+    upper = accepted.upper
+    return upper is not None and (upper < 0 or (upper == 0 and not accepted.upper_closed))
 
 
 def check_daily_rate(
@@ -122,9 +131,12 @@ def check_daily_rate(
     )
     implied = None
     tail = ""
-    if accepted_for(mode).upper is not None:
+    said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
+    if below_zero(accepted_for(mode)):
+        implied = range(0, 0)
+        tail = f"; no count fits {said} a day, as a rate is never below zero"
+    elif accepted_for(mode).upper is not None:
         implied = implied_counts(accepted_for(mode), Fraction(p.days), figure.text, qualifier)
-        said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
         tail = f"; {said} a day over {p.label} needs {range_text(implied, 'offences')}"
     return figure_verdict(
         claim="daily_rate",

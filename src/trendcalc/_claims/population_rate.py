@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from trendcalc._claims.daily_rate import below_zero
 from trendcalc._claims.inputs import (
     CountLike,
     counts_range,
@@ -91,7 +92,11 @@ def check_population_rate(
     computed = hull(Fraction(counts.start * per, pos[-1]), Fraction(counts[-1] * per, pos.start))
     implied = None
     tail = ""
-    if len(pos) == 1 and accepted_for(mode).upper is not None:
+    if below_zero(accepted_for(mode)):
+        implied = range(0, 0)
+        said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
+        tail = f"; no count fits {said}{unit}, as a rate is never below zero"
+    elif len(pos) == 1 and accepted_for(mode).upper is not None:
         implied = implied_counts(
             accepted_for(mode), Fraction(pos.start, per), figure.text, qualifier
         )
