@@ -79,3 +79,7 @@ def check_length(text: str, *, name: str, limit: int = MAX_NUMBER_LENGTH) -> str
             f"(got {text[:20]!r}...)"
         )
     return text
+
+
+#: Longest free text in a story file: a title, source, url, claim wording or note (characters).
+MAX_TEXT_LENGTH = 10_000

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+import reprlib
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -24,6 +26,7 @@ from trendcalc._claims.registry import (
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_figure
+from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH
 from trendcalc._periods import Period, parse_period
 from trendcalc._validate import MODES, Mode
 
@@ -160,7 +163,14 @@ def _text(value: object, where: str, problems: Problems, *, required: bool = Tru
             problems.add(where, "missing; give it as text in quotes")
         return ""
     if not isinstance(value, str):
-        problems.add(where, f"must be text in quotes (got {value!r})")
+        problems.add(where, f"must be text in quotes (got {_shown(value)})")
+        return ""
+    if len(value) > MAX_TEXT_LENGTH:
+        problems.add(
+            where,
+            f"is {len(value):,} characters long; at most {MAX_TEXT_LENGTH:,} are accepted "
+            f"(got {_shown(value)})",
+        )
         return ""
     return value
 
@@ -221,7 +231,7 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
         label = name or path.name
         try:
             text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as e:
+        except (OSError, ValueError) as e:  # ValueError: undecodable, or a NUL in the name
             raise StoryError([f"cannot read the file: {e}"], label) from None
     elif isinstance(source, str):
         text, label = source, name or "story"
@@ -229,15 +239,50 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
         raise TrendcalcError(
             f"source must be a path or the TOML text (got {type(source).__name__} {source!r})"
         )
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise StoryError([f"not valid TOML: {e}"], label) from None
+    data = _parse_toml(text, label)
     problems = Problems()
     story = _read_story(data, problems)
     if problems.items or story is None:
         raise StoryError(problems.items, label)
     return story
+
+
+def _parse_toml(text: str, label: str) -> dict[str, Any]:
+    """The TOML document, or a StoryError saying what is wrong with it and where."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise StoryError([f"not valid TOML: {e}"], label) from None
+    except RecursionError:
+        raise StoryError(
+            ["not valid TOML here: arrays or tables are nested too deeply to read"], label
+        ) from None
+    except ValueError:  # an integer too long for Python to read (sys.get_int_max_str_digits)
+        raise StoryError([_long_number(text)], label) from None
+
+
+def _long_number(text: str) -> str:
+    """Where a whole number too long to read is, as a problem naming the limit."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = re.search(rf"[0-9][0-9_]{{{MAX_NUMBER_LENGTH},}}", line)
+        if match is not None:
+            key = line.split("=", 1)[0].strip() if "=" in line else ""
+            where = f"line {number}" + (f" ({key[:40]} = ...)" if key else "")
+            return (
+                f"{where}: a number {len(match[0]):,} digits long; numbers in a story have "
+                f"at most {MAX_NUMBER_LENGTH:,} characters"
+            )
+    return f"numbers in a story have at most {MAX_NUMBER_LENGTH:,} characters"
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``, shortened for a message: long text and deep nesting are cut."""
+    return _REPR.repr(value)
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 3, 6, 6
+_REPR.maxstring = _REPR.maxother = _REPR.maxlong = 60
 
 
 def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
@@ -247,9 +292,17 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
     url = _text(data.get("url"), "url", problems, required=False)
     mode = data.get("mode", "half_up")
     if mode not in MODES:
-        problems.add("mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})")
+        problems.add(
+            "mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {_shown(mode)})"
+        )
         mode = "half_up"
     counts = _read_counts(data.get("counts", {}), problems)
+    # counts with problems of their own: a claim naming one is not wrong as well
+    broken = (
+        {n for n in data.get("counts", {}) if n not in counts}
+        if isinstance(data.get("counts"), dict)
+        else set()
+    )
     raw_claims = data.get("claims")
     claims: list[StoryClaim] = []
     if raw_claims is None:
@@ -258,7 +311,7 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
         problems.add("claims", "must be a list of [[claims]] tables")
     else:
         for number, raw in enumerate(raw_claims, start=1):
-            claim = _read_claim(raw, number, counts, problems)
+            claim = _read_claim(raw, number, counts, problems, broken=broken)
             if claim is not None:
                 claims.append(claim)
     if problems.items:
@@ -289,7 +342,9 @@ def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
         if raw_period is None:
             problems.add(f"{where}.period", 'missing; give the period such as "2016/17"')
         elif not isinstance(raw_period, str):
-            problems.add(f"{where}.period", f'must be text such as "2016/17" (got {raw_period!r})')
+            problems.add(
+                f"{where}.period", f'must be text such as "2016/17" (got {_shown(raw_period)})'
+            )
         else:
             try:
                 period = parse_period(raw_period)
@@ -314,14 +369,19 @@ def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
 
 
 def _read_claim(
-    raw: Mapping[str, Any], number: int, counts: Mapping[str, StoryCount], problems: Problems
+    raw: Mapping[str, Any],
+    number: int,
+    counts: Mapping[str, StoryCount],
+    problems: Problems,
+    *,
+    broken: Set[str] = frozenset(),
 ) -> StoryClaim | None:
     where = f"claims[{number}]"
     before = len(problems.items)
     kind = claim_kind(raw.get("kind"))
     if kind is None:
         expected = ", ".join(repr(k) for k in KINDS)
-        problems.add(f"{where}.kind", f"must be one of {expected} (got {raw.get('kind')!r})")
+        problems.add(f"{where}.kind", f"must be one of {expected} (got {_shown(raw.get('kind'))})")
         return None
     allowed = _CLAIM_COMMON | {i.key for i in kind.inputs} | set(kind.options)
     _unknown_keys(raw, allowed, where, problems)
@@ -331,9 +391,10 @@ def _read_claim(
     mode = raw.get("mode")
     if mode is not None and mode not in MODES:
         problems.add(
-            f"{where}.mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})"
+            f"{where}.mode",
+            f"must be one of {', '.join(repr(m) for m in MODES)} (got {_shown(mode)})",
         )
-    inputs = _read_inputs(raw, kind, where, counts, problems)
+    inputs = _read_inputs(raw, kind, where, counts, problems, broken=broken)
     options: Mapping[str, Any] = {}
     if kind.read_options is not None:
         options = kind.read_options(ClaimFields(raw, where, inputs, counts, problems))
@@ -359,11 +420,17 @@ def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: 
         hint = kind.figure_hint
         problems.add(
             f"{where}.figure",
-            f"must be {hint} (got {figure!r})"
+            f"must be {hint} (got {_shown(figure)})"
             if figure is not None
             else f"missing; give the published figure as {hint}",
         )
         figure = ""
+    elif len(figure) > MAX_LABEL_LENGTH:
+        problems.add(
+            f"{where}.figure",
+            f"is {len(figure):,} characters long; at most {MAX_LABEL_LENGTH:,} are accepted",
+        )
+        figure, figure_read = "", False
     elif kind.read_words is None:
         try:
             parse_figure(figure)
@@ -373,7 +440,7 @@ def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: 
     if qualifier not in QUALIFIERS:
         problems.add(
             f"{where}.qualifier",
-            f"must be one of {', '.join(repr(q) for q in QUALIFIERS)} (got {qualifier!r})",
+            f"must be one of {', '.join(repr(q) for q in QUALIFIERS)} (got {_shown(qualifier)})",
         )
     if figure_read and kind.read_words is not None and qualifier in QUALIFIERS:
         try:
@@ -389,6 +456,8 @@ def _read_inputs(
     where: str,
     counts: Mapping[str, StoryCount],
     problems: Problems,
+    *,
+    broken: Set[str] = frozenset(),
 ) -> dict[str, str | tuple[str, ...]]:
     """The names of the counts a claim refers to, each checked against the story's counts."""
     inputs: dict[str, str | tuple[str, ...]] = {}
@@ -405,16 +474,27 @@ def _read_inputs(
             ):
                 problems.add(
                     f"{where}.{key}",
-                    f'must be a list of count names, e.g. ["a", "b"] (got {value!r})',
+                    f'must be a list of count names, e.g. ["a", "b"] (got {_shown(value)})',
                 )
             else:
                 for v in value:
-                    _check_name(v, f"{where}.{key}", counts, problems, allow_unknown=False)
+                    _check_name(
+                        v, f"{where}.{key}", counts, problems, allow_unknown=False, broken=broken
+                    )
                 inputs[key] = tuple(value)
         elif not isinstance(value, str):
-            problems.add(f"{where}.{key}", f"must be the name of a count in quotes (got {value!r})")
+            problems.add(
+                f"{where}.{key}", f"must be the name of a count in quotes (got {_shown(value)})"
+            )
         else:
-            _check_name(value, f"{where}.{key}", counts, problems, allow_unknown=spec.unknown_ok)
+            _check_name(
+                value,
+                f"{where}.{key}",
+                counts,
+                problems,
+                allow_unknown=spec.unknown_ok,
+                broken=broken,
+            )
             inputs[key] = value
     return inputs
 
@@ -426,13 +506,14 @@ def _check_name(
     problems: Problems,
     *,
     allow_unknown: bool,
+    broken: Set[str] = frozenset(),
 ) -> None:
-    if name == UNKNOWN and allow_unknown:
-        return
+    if (name == UNKNOWN and allow_unknown) or name in broken:
+        return  # a broken count has its own problem already
     if name not in counts:
         known = ", ".join(sorted(counts)) or "none"
         extra = f", or '{UNKNOWN}' when the story does not give it" if allow_unknown else ""
-        problems.add(where, f"no count is named {name!r}; the counts are: {known}{extra}")
+        problems.add(where, f"no count is named {_shown(name)}; the counts are: {known}{extra}")
 
 
 # ----------------------------------------------------------------------------- checking

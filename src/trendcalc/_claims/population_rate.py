@@ -133,6 +133,9 @@ def _read_options(fields: ClaimFields) -> Mapping[str, Any]:
     name = fields.inputs.get("count")
     if "population" in fields.raw:
         population = fields.figure("population")
+        if population is not None and population.value == 0:
+            fields.problem("population", "must be positive (got 0)")
+            population = None
     elif isinstance(name, str) and name in fields.counts and fields.counts[name].population is None:
         fields.problem("population", f"missing; give population = ... here or in counts.{name}")
     return {"per": per, "population": population}

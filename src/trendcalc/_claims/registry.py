@@ -50,7 +50,9 @@ files page (``.. trendcalc-claim-kinds::``, rendered by :func:`kinds_rst`) lists
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -59,6 +61,7 @@ from trendcalc._claims.qualifiers import Qualifier
 from trendcalc._claims.verdict import Verdict
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_count
+from trendcalc._limits import MAX_COUNT, MAX_PLACES, MIN_PLACES
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._story import ClaimResult, StoryClaim, StoryCount
@@ -130,29 +133,73 @@ class Problems:
 def figure_of(
     value: object, where: str, problems: Problems, *, rounded_to: object = None
 ) -> Figure | None:
-    """Read a count or figure from a story file, noting a problem at ``where`` if it is bad."""
+    """Read a count or figure from a story file, noting a problem at ``where`` if it is bad.
+
+    ``rounded_to`` is the story file's key (1000, 100, ..., 1, 0.1, 0.01, ...); messages
+    name it, never the ``places`` of the Python functions.
+    """
     places = None
     if rounded_to is not None:
-        if (
-            isinstance(rounded_to, bool)
-            or not isinstance(rounded_to, int)
-            or rounded_to < 1
-            or (str(rounded_to).rstrip("0") != "1")
-        ):
+        places = _places_of(rounded_to)
+        if places is None:
             problems.add(
                 where.rsplit(".", 1)[0] + ".rounded_to",
-                f"must be 1, 10, 100, 1000, ... (got {rounded_to!r})",
+                f"must be 1, 10, 100, 1000, ... or 0.1, 0.01, ... (a power of ten from "
+                f"1e{-MAX_PLACES} to 1e{-MIN_PLACES}; got {rounded_to!r})",
             )
             return None
-        places = -(len(str(rounded_to)) - 1)
     if isinstance(value, bool) or not isinstance(value, int | str):
         problems.add(where, f'must be a whole number or text such as "3,903" (got {value!r})')
         return None
-    try:
-        return parse_count(value, places=places)
-    except TrendcalcError as e:
-        problems.add(where, str(e))
+    if isinstance(value, int) and value > MAX_COUNT:  # also keeps a huge number out of messages
+        problems.add(
+            where, f"must be at most {MAX_COUNT:,} (got a number {len(str(value)):,} digits long)"
+        )
         return None
+    try:
+        figure = parse_count(value, places=places)
+        if figure.value > MAX_COUNT:
+            problems.add(where, f"must be at most {MAX_COUNT:,} (got {figure.text!r})")
+            return None
+        return figure
+    except TrendcalcError as e:
+        message = str(e)
+        if not where.endswith(".count"):  # a population: name it
+            message = message.replace("count must", f"{where.rsplit('.', 1)[-1]} must", 1)
+        problems.add(where, _story_words(message, rounded_to_allowed=where.endswith(".count")))
+        return None
+
+
+def _places_of(rounded_to: object) -> int | None:
+    """The decimal places of a story file's ``rounded_to`` (1000 is -3, 0.1 is 1), or None."""
+    if isinstance(rounded_to, bool) or not isinstance(rounded_to, int | float):
+        return None
+    if isinstance(rounded_to, int) and not 0 < rounded_to <= MAX_COUNT:
+        return None
+    try:
+        unit = Decimal(repr(rounded_to)).normalize()  # 0.1 as written, not as a binary float
+    except ArithmeticError:  # nan, inf
+        return None
+    sign, digits, exponent = unit.as_tuple()
+    if sign or digits != (1,) or not isinstance(exponent, int):
+        return None
+    if not MIN_PLACES <= -exponent <= MAX_PLACES:
+        return None
+    return -exponent
+
+
+def _story_words(message: str, *, rounded_to_allowed: bool) -> str:
+    """A message of the Python functions, in the words of a story file: ``places=-3`` is
+    ``rounded_to = 1000`` (where the file has no ``rounded_to`` key, the hint goes)."""
+    if not rounded_to_allowed:
+        message = re.sub(r"; if it was rounded, say to what, e\.g\. places=[^;]*", "", message)
+
+    def unit(match: re.Match[str]) -> str:
+        places = int(match[1])
+        shown = f"{10**-places}" if places <= 0 else f"0.{'0' * (places - 1)}1"
+        return f"rounded_to = {shown}"
+
+    return re.sub(r"places=(-?\d+)", unit, message)
 
 
 @attrs.frozen
