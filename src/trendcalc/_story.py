@@ -53,6 +53,16 @@ _CLAIM_COMMON = {"kind", "says", "figure", "qualifier", "mode", "note"}
 class StoryError(TrendcalcError):
     """A story file with problems; ``problems`` lists each with its location.
 
+    Attributes
+    ----------
+    problems : list of str
+        Each problem, starting with where it is: ``"claims[2].figure: ..."``.
+
+    See Also
+    --------
+    load_story : reads a story file and raises it.
+    TrendcalcError : the root of every trendcalc error.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -75,7 +85,37 @@ StoryError.__module__ = "trendcalc"
 
 @attrs.frozen
 class StoryCount:
-    """A count a story relies on: its area, period and value (see :func:`load_story`)."""
+    """A count a story relies on: its area, period and value (see :func:`load_story`).
+
+    Attributes
+    ----------
+    name : str
+        Its name in the story file (``[counts.lincs_2016]``), by which claims refer to it.
+    area : str
+        Where it was counted; empty when the file gives none.
+    period : Period
+        The period it covers.
+    count : Figure
+        The count as published, with its rounding when the file gives ``rounded_to``.
+    population : Figure or None
+        The population it is among, for ``population_rate`` claims.
+    note : str
+        The file's note on it, if any.
+
+    See Also
+    --------
+    Story : holds the counts by name.
+    parse_count : reads a count as printed, as the story file's ``count`` is read.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> count = tc.example_story().counts["lincs_2016"]
+    >>> count.label
+    'Lincolnshire, 2016/17'
+    >>> count.count.value, count.period.days
+    (Fraction(58, 1), 365)
+    """
 
     name: str
     area: str
@@ -94,10 +134,43 @@ class StoryCount:
 class StoryClaim:
     """A claim a story makes (see :func:`load_story`).
 
-    ``inputs`` maps each input (``"from"``, ``"to"``, ``"count"``, ``"counts"``) to the
-    count names it refers to, or to ``"unknown"``. ``per`` and ``population`` belong to
-    ``population_rate`` claims; ``options`` holds the other keys a kind of claim reads
-    (empty for the kinds above).
+    Attributes
+    ----------
+    number : int
+        Its place among the story's claims, from 1 (``claims[1]`` in messages).
+    kind : str
+        The kind of claim: ``"total"``, ``"change"``, ... (the Story files page lists them).
+    says : str
+        The words of the story, as the file quotes them.
+    figure : str
+        The published figure, or the words, as printed: ``"44%"``, ``"nearly doubled"``.
+    qualifier : str
+        The word in front of the figure (``"exact"`` when there is none).
+    mode : str or None
+        The claim's own rounding mode, or None to use the story's.
+    inputs : Mapping
+        Each input (``"from"``, ``"to"``, ``"count"``, ``"counts"``) to the count names it
+        refers to, or to ``"unknown"``.
+    per : int
+        For ``population_rate`` claims: the rate is per this many people (default 1000).
+    population : Figure or None
+        For ``population_rate`` claims: the population, when the claim gives it.
+    note : str
+        The file's note on the claim, if any.
+    options : Mapping
+        The other keys a kind of claim reads (empty for the kinds above).
+
+    See Also
+    --------
+    Story : holds the claims in order.
+    ClaimResult : a claim with its verdict.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> claim = tc.example_story().claims[1]
+    >>> claim.kind, claim.figure, claim.inputs
+    ('change', '-48%', {'from': 'lincs_2015', 'to': 'lincs_2016'})
     """
 
     number: int
@@ -115,7 +188,38 @@ class StoryClaim:
 
 @attrs.frozen
 class Story:
-    """A story file, read and checked for mistakes (see :func:`load_story`)."""
+    """A story file, read and checked for mistakes (see :func:`load_story`).
+
+    Attributes
+    ----------
+    title : str
+        The story's headline.
+    source : str
+        Where it was published; empty when the file gives none.
+    url : str
+        Its address; empty when the file gives none.
+    mode : str
+        The rounding mode its figures are judged by (``"half_up"`` unless the file says).
+    counts : Mapping of str to StoryCount
+        The counts it relies on, by name.
+    claims : tuple of StoryClaim
+        Its claims, in the order of the file.
+
+    See Also
+    --------
+    load_story : reads one from a file or text.
+    check_story : checks every claim.
+    StoryCount, StoryClaim : what it holds.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> story = tc.example_story()
+    >>> story.mode, len(story.claims)
+    ('half_up', 6)
+    >>> list(story.counts)[:2]
+    ['lincs_2016', 'lincs_2015']
+    """
 
     title: str
     source: str
@@ -129,8 +233,34 @@ class Story:
 class ClaimResult:
     """One claim of a story with its verdict.
 
-    ``status`` is ``"holds"``, ``"does not hold"``, or ``"unchecked"`` when an input is
-    ``"unknown"``; then ``implied`` says what the missing count would have to be.
+    Attributes
+    ----------
+    claim : StoryClaim
+        The claim, as the file gives it.
+    status : str
+        ``"holds"``, ``"does not hold"``, or ``"unchecked"`` when an input is
+        ``"unknown"``.
+    verdict : Verdict or None
+        The verdict; None when the claim is unchecked.
+    implied : range or None
+        The whole counts the published figure allows for the missing or doubtful count
+        (what an unknown earlier count would have to be), where there is one.
+    explanation : str
+        One plain-English sentence saying what was found.
+
+    See Also
+    --------
+    StoryReport : holds one for each claim.
+    Verdict : the verdict of a checked claim.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> result = tc.check_story(tc.example_story()).results[2]
+    >>> result.status, result.verdict, result.implied
+    ('unchecked', None, range(2702, 2720))
+    >>> result.explanation
+    'The earlier count is not given; a change of 44% to 3,903 (England and Wales, 2016/17) holds only if it was between 2,702 and 2,719.'
     """
 
     claim: StoryClaim
@@ -142,7 +272,29 @@ class ClaimResult:
 
 @attrs.frozen
 class StoryReport:
-    """The verdicts on every claim of a story (see :func:`check_story`)."""
+    """The verdicts on every claim of a story (see :func:`check_story`).
+
+    Attributes
+    ----------
+    story : Story
+        The story checked.
+    mode : str
+        The rounding mode it was judged by (a claim's own ``mode`` overrides it).
+    results : tuple of ClaimResult
+        One for each claim, in the order of the story.
+
+    See Also
+    --------
+    check_story : makes one.
+    ClaimResult : the verdict on one claim.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> report = tc.check_story(tc.example_story())
+    >>> report.mode, len(report.results), report.all_hold
+    ('half_up', 6, False)
+    """
 
     story: Story
     mode: Mode
@@ -206,6 +358,12 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
     StoryError
         Listing every problem with its location, such as
         ``claims[2].period: unknown period '2016/18' ...``. Claims are numbered from 1.
+
+    See Also
+    --------
+    check_story : checks the claims of the story read.
+    example_story : a story ready to try.
+    Story : what it returns.
 
     Examples
     --------
@@ -534,6 +692,12 @@ def check_story(story: Story, *, mode: Mode | None = None) -> StoryReport:
     -------
     StoryReport
 
+    See Also
+    --------
+    load_story : reads a story file.
+    StoryReport, ClaimResult : what it returns.
+    check_total, check_change : the checks it runs, one for each kind of claim.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -564,6 +728,15 @@ def _check_claim(story: Story, claim: StoryClaim, default_mode: Mode) -> ClaimRe
 
 def example_story() -> Story:
     """The built-in example: the Lincolnshire story of June 2017, every figure in it.
+
+    Returns
+    -------
+    Story
+
+    See Also
+    --------
+    load_story : reads a story file of your own.
+    check_story : checks it.
 
     Examples
     --------

@@ -53,6 +53,11 @@ def implied_count(
     range
         Every count that fits; empty when none does.
 
+    See Also
+    --------
+    check_daily_rate : checks the rate when the count is known.
+    implied_before : the earlier counts behind a published change.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -102,6 +107,12 @@ def check_daily_rate(
     -------
     Verdict
         ``implied`` holds the counts over the period that the published rate allows.
+
+    See Also
+    --------
+    Verdict : what it returns, with the explanation.
+    check_total, check_change, check_population_rate, check_ratio, check_frequency : the other kinds of claim.
+    check_story : checks every claim of a story file at once.
 
     Examples
     --------

@@ -124,6 +124,12 @@ def check_frequency(
     Verdict
         ``computed`` is the exact count per unit of time named in the claim.
 
+    See Also
+    --------
+    Verdict : what it returns, with the explanation.
+    check_total, check_change, check_daily_rate, check_population_rate, check_ratio : the other kinds of claim.
+    check_story : checks every claim of a story file at once.
+
     Examples
     --------
     >>> import trendcalc as tc

@@ -63,6 +63,12 @@ def check_population_rate(
         ``implied`` holds the counts the published rate allows when the population is
         exact.
 
+    See Also
+    --------
+    Verdict : what it returns, with the explanation.
+    check_total, check_change, check_daily_rate, check_ratio, check_frequency : the other kinds of claim.
+    check_story : checks every claim of a story file at once.
+
     Examples
     --------
     >>> import trendcalc as tc

@@ -108,6 +108,11 @@ class Verdict:
     unit : str
         How the figure is read: ``"%"``, ``" a day"``, ``" per 1,000"``, ``"x"``, ...
 
+    See Also
+    --------
+    check_total, check_change, check_daily_rate, check_population_rate, check_ratio, check_frequency : the checks that return one.
+    ClaimResult : a verdict on a claim of a story file, in a StoryReport.
+
     Examples
     --------
     >>> import trendcalc as tc
