@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import trendcalc as tc
@@ -147,3 +149,11 @@ def test_a_bad_count_does_not_also_make_its_claims_name_no_count() -> None:
     assert problems[0].startswith("counts.a.count: count must not be negative")
     assert problems[1].startswith("counts.b.period: ")
     assert problems[2:] == ["claims[2].counts: no count is named 'c'; the counts are: none"]
+
+
+def test_the_story_files_page_states_the_limits_the_loader_uses() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs" / "story-files.rst").read_text("utf-8")
+    text = " ".join(page.split())
+    assert f"may be up to {MAX_TEXT_LENGTH:,} characters long" in text
+    assert f"a number up to {MAX_NUMBER_LENGTH:,} characters" in text
+    assert f"a count up to {MAX_COUNT:,}" in text
