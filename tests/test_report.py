@@ -6,13 +6,16 @@ import io
 import json
 import textwrap
 import unicodedata
+from pathlib import Path
 
 import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from matplotlib.figure import Figure
 
 import trendcalc as tc
+from trendcalc._plot import story_chart, story_figure
 from trendcalc._report import WIDTH, _wrap, report_markdown, report_table, write_report
 
 HOSTILE = {
@@ -112,3 +115,17 @@ def test_a_ten_megabyte_title_wraps_into_full_lines() -> None:
     out = report_table(attrs.evolve(report, story=attrs.evolve(report.story, title=title)))
     lines = out.splitlines()
     assert lines[: 10_000_000 // WIDTH] == ["x" * WIDTH] * (10_000_000 // WIDTH)
+
+
+def test_the_chart_shows_story_text_as_written_never_as_mathematics(tmp_path: Path) -> None:
+    report = hostile_report()
+    count = report.story.counts["lincs_2016"]
+    counts = {**report.story.counts, "lincs_2016": attrs.evolve(count, area="$x^$ \u001b[2J")}
+    story = attrs.evolve(report.story, title="Cost $\\frac{$ of \u001b[2J crime", counts=counts)
+    report = attrs.evolve(report, story=story)
+    figure = story_figure(report, Figure())
+    assert figure.get_suptitle() == "Cost \\$\\frac{\\$ of \\x1b[2J crime"
+    titles = [ax.get_title() for ax in figure.axes if ax.get_visible()]
+    assert "\\$x^\\$ \\x1b[2J" in titles
+    story_chart(report, tmp_path / "chart.png")  # mathtext would fail on "$x^$" here
+    assert (tmp_path / "chart.png").stat().st_size > 0

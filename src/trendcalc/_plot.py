@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from trendcalc._errors import TrendcalcError
+from trendcalc._report import _visible, _wrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._series import CountSeries
@@ -73,10 +73,14 @@ def plot_series(series: CountSeries, ax: Any = None, *, title: str | None = None
         change = series.change().describe(0)
         heading = f"{heading}\n{change}" if heading else change
     if heading:
-        ax.set_title(
-            "\n".join(textwrap.fill(line, 40) for line in heading.split("\n")), fontsize=10
-        )
+        lines = ("\n".join(_wrap(_plain(line), width=40)) for line in heading.split("\n"))
+        ax.set_title("\n".join(lines), fontsize=10)
     return ax
+
+
+def _plain(text: str) -> str:
+    """Story text for a chart: shown as written, never read as mathematics (``$x$``)."""
+    return _visible(text).replace("$", r"\$")
 
 
 def story_chart(report: StoryReport, path: str | Path) -> Path:
@@ -137,5 +141,6 @@ def story_figure(report: StoryReport, figure: Any = None) -> Any:
         plot_series(series, ax, title=area)
     for ax in list(axes.flat)[len(panels) :]:
         ax.set_visible(False)
-    figure.suptitle(textwrap.fill(report.story.title, 90), fontsize=12, fontweight="bold")
+    title = "\n".join(_wrap(_plain(report.story.title), width=90))
+    figure.suptitle(title, fontsize=12, fontweight="bold")
     return figure

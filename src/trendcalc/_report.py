@@ -181,9 +181,9 @@ class _LinearWrapper(textwrap.TextWrapper):
         return pieces
 
 
-def _wrap(text: str, indent: str = "") -> list[str]:
-    """``textwrap.wrap(text, WIDTH)`` with ``indent``, in time linear in ``text``."""
-    return _LinearWrapper(WIDTH, initial_indent=indent, subsequent_indent=indent).wrap(text)
+def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+    """``textwrap.wrap(text, width)`` with ``indent``, in time linear in ``text``."""
+    return _LinearWrapper(width, initial_indent=indent, subsequent_indent=indent).wrap(text)
 
 
 def report_table(report: StoryReport, *, colour: bool = False) -> str:
