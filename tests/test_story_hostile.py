@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+import io
+import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import trendcalc as tc
 from trendcalc._limits import MAX_COUNT, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH
+from trendcalc._report import write_report
+
+SHIPPED = [
+    resources.files("trendcalc").joinpath("examples", name).read_text("utf-8")
+    for name in ("lincolnshire-2017.toml", "northshire-rates.toml", "eastborough-monthly.toml")
+]
 
 COUNTS = '[counts]\na = { period = "2016/17", count = 58 }\n'
 TOTAL = '[[claims]]\nkind = "total"\ncounts = ["a"]\nfigure = "58"\n'
@@ -157,3 +168,43 @@ def test_the_story_files_page_states_the_limits_the_loader_uses() -> None:
     assert f"may be up to {MAX_TEXT_LENGTH:,} characters long" in text
     assert f"a number up to {MAX_NUMBER_LENGTH:,} characters" in text
     assert f"a count up to {MAX_COUNT:,}" in text
+
+
+HOSTILE_TEXT = st.sampled_from(
+    [
+        "\u001b[2J",
+        "<img src=x onerror=alert(1)>",
+        "$x^$",
+        "\u202e",
+        "\x00",
+        "| * _ [a](b) `c`",
+        "9" * 5000,
+        "one every 0 minutes",
+        "fewer than 0",
+    ]
+)
+
+
+@settings(max_examples=60)
+@given(st.sampled_from(SHIPPED), st.data())
+def test_stories_with_hostile_text_load_check_and_report_or_give_story_errors(
+    example: str, data: st.DataObject
+) -> None:
+    lines = example.splitlines()
+    for _ in range(data.draw(st.integers(1, 3))):
+        i = data.draw(st.sampled_from(range(len(lines))))
+        if "=" in lines[i]:
+            key = lines[i].split("=", 1)[0]
+            text = data.draw(HOSTILE_TEXT)
+            raw = data.draw(st.booleans())
+            lines[i] = f"{key}= {text}" if raw else f"{key}= {json.dumps(text)}"
+    try:
+        story = tc.load_story("\n".join(lines) + "\n")
+    except tc.StoryError:
+        return
+    report = tc.check_story(story)
+    for format in ("table", "markdown", "json"):
+        out = io.StringIO()
+        write_report(report, format, out)
+        assert "\x1b" not in out.getvalue()
+        assert "<img" not in out.getvalue() or format != "markdown"
