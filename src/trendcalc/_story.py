@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import reprlib
+import sys
 import tomllib
 from collections.abc import Mapping, Set
 from importlib import resources
@@ -23,6 +24,7 @@ from trendcalc._claims.registry import (
     Unchecked,
     claim_kind,
     figure_of,
+    short_int,
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_figure
@@ -419,10 +421,15 @@ def _parse_toml(text: str, label: str) -> dict[str, Any]:
         raise StoryError([_long_number(text)], label) from None
 
 
+# a run of digits past Python's limit on reading them (``sys.get_int_max_str_digits``)
+_DIGITS = max(sys.get_int_max_str_digits(), MAX_NUMBER_LENGTH)
+_LONG_NUMBER = re.compile(rf"(?:0[xob])?[0-9a-fA-F_]{{{_DIGITS},}}")
+
+
 def _long_number(text: str) -> str:
     """Where a whole number too long to read is, as a problem naming the limit."""
     for number, line in enumerate(text.splitlines(), start=1):
-        match = re.search(rf"[0-9][0-9_]{{{MAX_NUMBER_LENGTH},}}", line)
+        match = _LONG_NUMBER.search(line)
         if match is not None:
             key = line.split("=", 1)[0].strip() if "=" in line else ""
             where = f"line {number}" + (f" ({key[:40]} = ...)" if key else "")
@@ -438,7 +445,12 @@ def _shown(value: object) -> str:
     return _REPR.repr(value)
 
 
-_REPR = reprlib.Repr()
+class _ShortRepr(reprlib.Repr):
+    def repr_int(self, x: int, level: int) -> str:
+        return short_int(x)
+
+
+_REPR = _ShortRepr()
 _REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 3, 6, 6
 _REPR.maxstring = _REPR.maxother = _REPR.maxlong = 60
 
@@ -572,7 +584,8 @@ def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: 
     """The claim's ``figure`` (and its ``qualifier``), checked as the kind reads them."""
     figure = raw.get("figure")
     if isinstance(figure, int) and not isinstance(figure, bool):
-        figure = str(figure)
+        # a number too long to write out stays an int: refused below, by its length
+        figure = str(figure) if figure.bit_length() <= 1000 else figure
     figure_read = isinstance(figure, str)
     if not isinstance(figure, str):
         hint = kind.figure_hint

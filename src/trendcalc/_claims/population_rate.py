@@ -18,7 +18,14 @@ from trendcalc._claims.inputs import (
     scaled,
 )
 from trendcalc._claims.qualifiers import Qualifier, check_qualifier
-from trendcalc._claims.registry import COUNT, ClaimFields, ClaimKind, StoryCheck, register
+from trendcalc._claims.registry import (
+    COUNT,
+    ClaimFields,
+    ClaimKind,
+    StoryCheck,
+    register,
+    short_int,
+)
 from trendcalc._claims.verdict import (
     Verdict,
     computed_text,
@@ -27,6 +34,7 @@ from trendcalc._claims.verdict import (
     range_text,
 )
 from trendcalc._errors import TrendcalcError
+from trendcalc._limits import MAX_COUNT
 from trendcalc._validate import Mode, check_int, check_mode
 
 __all__ = ["check_population_rate"]
@@ -80,6 +88,8 @@ def check_population_rate(
     mode = check_mode(mode)
     qualifier = check_qualifier(qualifier)
     per = check_int(per, name="per", minimum=1)
+    if per > MAX_COUNT:
+        raise TrendcalcError(f"per must be at most {MAX_COUNT:,} (got {short_int(per)})")
     figure = reported_figure(reported)
     unit = f" per {per:,}"
 
@@ -132,8 +142,11 @@ def _read_options(fields: ClaimFields) -> Mapping[str, Any]:
     per = 1000
     population = None
     raw_per = fields.raw.get("per", 1000)
-    if isinstance(raw_per, bool) or not isinstance(raw_per, int) or raw_per < 1:
-        fields.problem("per", f"must be a positive whole number such as 1000 (got {raw_per!r})")
+    if isinstance(raw_per, bool) or not isinstance(raw_per, int) or not 1 <= raw_per <= MAX_COUNT:
+        shown = short_int(raw_per) if isinstance(raw_per, int) else repr(raw_per)
+        fields.problem(
+            "per", f"must be a whole number from 1 to {MAX_COUNT:,} such as 1000 (got {shown})"
+        )
     else:
         per = raw_per
     name = fields.inputs.get("count")

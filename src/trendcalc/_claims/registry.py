@@ -50,6 +50,7 @@ files page (``.. trendcalc-claim-kinds::``, rendered by :func:`kinds_rst`) lists
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -61,7 +62,7 @@ from trendcalc._claims.qualifiers import Qualifier
 from trendcalc._claims.verdict import Verdict
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_count
-from trendcalc._limits import MAX_COUNT, MAX_PLACES, MIN_PLACES
+from trendcalc._limits import MAX_COUNT, MAX_NUMBER_LENGTH, MAX_PLACES, MIN_PLACES
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._story import ClaimResult, StoryClaim, StoryCount
@@ -85,6 +86,7 @@ __all__ = [
     "kind_names",
     "kinds_rst",
     "register",
+    "short_int",
 ]
 
 #: The count name a claim gives for a count the story does not give.
@@ -145,15 +147,20 @@ def figure_of(
             problems.add(
                 where.rsplit(".", 1)[0] + ".rounded_to",
                 f"must be 1, 10, 100, 1000, ... or 0.1, 0.01, ... (a power of ten from "
-                f"1e{-MAX_PLACES} to 1e{-MIN_PLACES}; got {rounded_to!r})",
+                f"1e{-MAX_PLACES} to 1e{-MIN_PLACES}; got {_short(rounded_to)})",
             )
             return None
     if isinstance(value, bool) or not isinstance(value, int | str):
-        problems.add(where, f'must be a whole number or text such as "3,903" (got {value!r})')
+        problems.add(where, f'must be a whole number or text such as "3,903" (got {_short(value)})')
         return None
     if isinstance(value, int) and value > MAX_COUNT:  # also keeps a huge number out of messages
+        problems.add(where, f"must be at most {MAX_COUNT:,} (got {short_int(value)})")
+        return None
+    if isinstance(value, str) and len(value.strip()) > MAX_NUMBER_LENGTH:
         problems.add(
-            where, f"must be at most {MAX_COUNT:,} (got a number {len(str(value)):,} digits long)"
+            where,
+            f"is {len(value.strip()):,} characters long; a number has at most "
+            f"{MAX_NUMBER_LENGTH:,} (got {value.strip()[:20]!r}...)",
         )
         return None
     try:
@@ -168,6 +175,19 @@ def figure_of(
             message = message.replace("count must", f"{where.rsplit('.', 1)[-1]} must", 1)
         problems.add(where, _story_words(message, rounded_to_allowed=where.endswith(".count")))
         return None
+
+
+def _short(value: object) -> str:
+    return short_int(value) if isinstance(value, int) else repr(value)[:80]
+
+
+def short_int(value: int) -> str:
+    """``repr(value)``, or its length in digits when that is long (Python refuses to write
+    out more than ``sys.get_int_max_str_digits()`` digits)."""
+    if value.bit_length() <= 200:
+        return repr(value)
+    digits = math.floor(value.bit_length() * math.log10(2))
+    return f"a number about {digits:,} digits long"
 
 
 def _places_of(rounded_to: object) -> int | None:
