@@ -129,3 +129,17 @@ def test_the_chart_shows_story_text_as_written_never_as_mathematics(tmp_path: Pa
     assert "\\$x^\\$ \\x1b[2J" in titles
     story_chart(report, tmp_path / "chart.png")  # mathtext would fail on "$x^$" here
     assert (tmp_path / "chart.png").stat().st_size > 0
+
+
+@given(
+    st.lists(st.text(st.sampled_from("x1-_é"), max_size=600), max_size=4),
+    st.sampled_from(["", "    "]),
+    st.sampled_from([WIDTH, 40, 7]),
+)
+def test_long_words_with_hyphens_break_where_textwrap_breaks_them(
+    parts: list[str], indent: str, width: int
+) -> None:
+    text = " ".join(parts)
+    assert _wrap(text, indent, width) == textwrap.wrap(
+        text, width, initial_indent=indent, subsequent_indent=indent
+    )

@@ -159,26 +159,62 @@ def _visible_char(char: str) -> str | None:
 _VISIBLE = _Table(_visible_char)
 
 
+class _Piece(str):
+    """A piece of a word too long for a line; ``more`` when the word goes on after it."""
+
+    more: bool
+
+
+def _piece(text: str, more: bool) -> _Piece:
+    piece = _Piece(text)
+    piece.more = more
+    return piece
+
+
 class _LinearWrapper(textwrap.TextWrapper):
-    """``textwrap.TextWrapper`` in linear time: a word longer than a line is cut into
-    pieces before wrapping (``textwrap`` copies the rest of such a word for every line it
-    fills). Each piece is still longer than a line, so the lines come out the same."""
+    """``textwrap.TextWrapper`` in linear time, giving the same lines.
+
+    ``textwrap`` copies the rest of a word too long for a line once for every line it
+    fills, which is quadratic. Here such a word is cut into pieces first, and the piece
+    being broken is joined with the next ones only until it is longer than two lines, so
+    each line costs a bounded copy; ``textwrap`` looks no further than one line ahead,
+    so it breaks the lines where it would have.
+    """
 
     def _split_chunks(self, text: str) -> list[str]:
         chunks = super()._split_chunks(text)
         size = 2 * self.width + 1
         if all(len(c) <= size for c in chunks):
             return chunks
-        pieces: list[str] = []
+        out: list[str] = []
         for chunk in chunks:
             if len(chunk) <= size:
-                pieces.append(chunk)
+                out.append(chunk)
                 continue
-            cut = list(range(0, len(chunk), size))
-            if len(chunk) - cut[-1] <= self.width:  # keep every piece longer than a line
-                cut.pop()
-            pieces += [chunk[a:b] for a, b in zip(cut, [*cut[1:], len(chunk)], strict=True)]
-        return pieces
+            starts = range(0, len(chunk), size)
+            out += [_piece(chunk[i : i + size], i + size < len(chunk)) for i in starts]
+        return out
+
+    def _handle_long_word(
+        self, reversed_chunks: list[str], cur_line: list[str], cur_len: int, width: int
+    ) -> None:
+        self._join(reversed_chunks)
+        rest = reversed_chunks[-1]
+        super()._handle_long_word(reversed_chunks, cur_line, cur_len, width)
+        if isinstance(rest, _Piece) and reversed_chunks and reversed_chunks[-1] is not rest:
+            reversed_chunks[-1] = _piece(reversed_chunks[-1], rest.more)
+            self._join(reversed_chunks)
+
+    def _join(self, reversed_chunks: list[str]) -> None:
+        """Join the piece at hand with the next ones until it is longer than two lines."""
+        while (
+            isinstance(top := reversed_chunks[-1], _Piece)
+            and top.more
+            and len(top) <= 2 * self.width + 1
+        ):
+            after = reversed_chunks.pop(-2)
+            assert isinstance(after, _Piece)
+            reversed_chunks[-1] = _piece(top + after, after.more)
 
 
 def _wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
