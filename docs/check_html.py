@@ -35,11 +35,6 @@ WITHOUT_EXAMPLE = {
     "py-modindex.html",
     "api.html",  # a list of links to the pages below
     "changelog.html",
-    "generated/trendcalc.ClaimResult.html",  # docstrings in src/trendcalc/_story.py
-    "generated/trendcalc.Story.html",
-    "generated/trendcalc.StoryClaim.html",
-    "generated/trendcalc.StoryCount.html",
-    "generated/trendcalc.StoryReport.html",
 }
 
 #: Classes of HTML elements that count as an example on a page.

@@ -355,3 +355,29 @@ hostile = st.one_of(
 small_counts = st.integers(min_value=0, max_value=10**6)
 positive_counts = st.integers(min_value=1, max_value=10**6)
 readings = st.sampled_from(("strict", "editorial"))
+
+
+@st.composite
+def small_ranges(draw: st.DrawFn, low: int = -3, high: int = 30) -> range:
+    """A short range of whole numbers, possibly empty or reaching below zero."""
+    start = draw(st.integers(min_value=low, max_value=high))
+    return range(start, start + draw(st.integers(min_value=0, max_value=15)))
+
+
+@st.composite
+def intervals(draw: st.DrawFn) -> tc.Interval:
+    """An interval of small rationals, either end open, closed or missing."""
+    ends = st.none() | st.builds(
+        Fraction, st.integers(min_value=-20, max_value=80), st.integers(min_value=1, max_value=12)
+    )
+    lower, upper = draw(ends), draw(ends)
+    if lower is not None and upper is not None and lower > upper:
+        lower, upper = upper, lower
+    if lower is not None and lower == upper:
+        return tc.Interval(lower, upper)
+    return tc.Interval(
+        lower,
+        upper,
+        lower_closed=lower is None or draw(st.booleans()),
+        upper_closed=upper is None or draw(st.booleans()),
+    )

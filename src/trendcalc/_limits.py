@@ -163,3 +163,6 @@ MAX_MINLIKE_TOTAL = 100_000
 #: Most periods a series of a story file spans, from its first period to its last (gaps
 #: included), and most groups a table of a story file holds.
 MAX_SERIES_LENGTH = 10_000
+
+#: Longest free text in a story file: a title, source, url, claim wording or note (characters).
+MAX_TEXT_LENGTH = 10_000

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from trendcalc._changes import change
 from trendcalc._errors import TrendcalcError
+from trendcalc._report import _visible, _wrap
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._periods import Period
@@ -85,10 +86,14 @@ def _bars(periods: list[Period], counts: list[int], ax: Any, title: str | None) 
         described = change(counts[0], counts[-1]).describe(0)
         heading = f"{heading}\n{described}" if heading else described
     if heading:
-        ax.set_title(
-            "\n".join(textwrap.fill(line, 40) for line in heading.split("\n")), fontsize=10
-        )
+        lines = ("\n".join(_wrap(_plain(line), width=40)) for line in heading.split("\n"))
+        ax.set_title("\n".join(lines), fontsize=10)
     return ax
+
+
+def _plain(text: str) -> str:
+    """Story text for a chart: shown as written, never read as mathematics (``$x$``)."""
+    return _visible(text).replace("$", r"\$")
 
 
 def story_chart(report: StoryReport, path: str | Path) -> Path:
@@ -146,7 +151,8 @@ def story_figure(report: StoryReport, figure: Any = None) -> Any:
         _bars(periods, counts, ax, area)
     for ax in list(axes.flat)[len(panels) :]:
         ax.set_visible(False)
-    figure.suptitle(textwrap.fill(report.story.title, 90), fontsize=12, fontweight="bold")
+    title = "\n".join(_wrap(_plain(report.story.title), width=90))
+    figure.suptitle(title, fontsize=12, fontweight="bold")
     return figure
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+import reprlib
+import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -23,9 +26,11 @@ from trendcalc._claims.registry import (
     claim_kind,
     figure_of,
     mismatch_note,
+    short_int,
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_figure
+from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH
 from trendcalc._periods import Period, parse_period
 from trendcalc._story_blocks import (
     StorySeries,
@@ -58,6 +63,16 @@ _CLAIM_COMMON = {"kind", "says", "figure", "qualifier", "mode", "note"}
 class StoryError(TrendcalcError):
     """A story file with problems; ``problems`` lists each with its location.
 
+    Attributes
+    ----------
+    problems : list of str
+        Each problem, starting with where it is: ``"claims[2].figure: ..."``.
+
+    See Also
+    --------
+    load_story : reads a story file and raises it.
+    TrendcalcError : the root of every trendcalc error.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -80,7 +95,37 @@ StoryError.__module__ = "trendcalc"
 
 @attrs.frozen
 class StoryCount:
-    """A count a story relies on: its area, period and value (see :func:`load_story`)."""
+    """A count a story relies on: its area, period and value (see :func:`load_story`).
+
+    Attributes
+    ----------
+    name : str
+        Its name in the story file (``[counts.lincs_2016]``), by which claims refer to it.
+    area : str
+        Where it was counted; empty when the file gives none.
+    period : Period
+        The period it covers.
+    count : Figure
+        The count as published, with its rounding when the file gives ``rounded_to``.
+    population : Figure or None
+        The population it is among, for ``population_rate`` claims.
+    note : str
+        The file's note on it, if any.
+
+    See Also
+    --------
+    Story : holds the counts by name.
+    parse_count : reads a count as printed, as the story file's ``count`` is read.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> count = tc.example_story().counts["lincs_2016"]
+    >>> count.label
+    'Lincolnshire, 2016/17'
+    >>> count.count.value, count.period.days
+    (Fraction(58, 1), 365)
+    """
 
     name: str
     area: str
@@ -104,10 +149,43 @@ class StoryCount:
 class StoryClaim:
     """A claim a story makes (see :func:`load_story`).
 
-    ``inputs`` maps each input (``"from"``, ``"to"``, ``"count"``, ``"counts"``) to the
-    count names it refers to, or to ``"unknown"``. ``per`` and ``population`` belong to
-    ``population_rate`` claims; ``options`` holds the other keys a kind of claim reads
-    (empty for the kinds above).
+    Attributes
+    ----------
+    number : int
+        Its place among the story's claims, from 1 (``claims[1]`` in messages).
+    kind : str
+        The kind of claim: ``"total"``, ``"change"``, ... (the Story files page lists them).
+    says : str
+        The words of the story, as the file quotes them.
+    figure : str
+        The published figure, or the words, as printed: ``"44%"``, ``"nearly doubled"``.
+    qualifier : str
+        The word in front of the figure (``"exact"`` when there is none).
+    mode : str or None
+        The claim's own rounding mode, or None to use the story's.
+    inputs : Mapping
+        Each input (``"from"``, ``"to"``, ``"count"``, ``"counts"``) to the count names it
+        refers to, or to ``"unknown"``.
+    per : int
+        For ``population_rate`` claims: the rate is per this many people (default 1000).
+    population : Figure or None
+        For ``population_rate`` claims: the population, when the claim gives it.
+    note : str
+        The file's note on the claim, if any.
+    options : Mapping
+        The other keys a kind of claim reads (empty for the kinds above).
+
+    See Also
+    --------
+    Story : holds the claims in order.
+    ClaimResult : a claim with its verdict.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> claim = tc.example_story().claims[1]
+    >>> claim.kind, claim.figure, claim.inputs
+    ('change', '-48%', {'from': 'lincs_2015', 'to': 'lincs_2016'})
     """
 
     number: int
@@ -129,8 +207,41 @@ class StoryClaim:
 class Story:
     """A story file, read and checked for mistakes (see :func:`load_story`).
 
-    ``series`` and ``tables`` hold its ``[series.NAME]`` and ``[table.NAME]`` blocks
-    (:class:`StorySeries`, :class:`StoryTable`) by name.
+    Attributes
+    ----------
+    title : str
+        The story's headline.
+    source : str
+        Where it was published; empty when the file gives none.
+    url : str
+        Its address; empty when the file gives none.
+    mode : str
+        The rounding mode its figures are judged by (``"half_up"`` unless the file says).
+    counts : Mapping of str to StoryCount
+        The counts it relies on, by name.
+    claims : tuple of StoryClaim
+        Its claims, in the order of the file.
+    reading : str
+        How qualifiers and round figures are read: ``"strict"`` or ``"editorial"``.
+    series : Mapping of str to StorySeries
+        Its ``[series.NAME]`` blocks, by name.
+    tables : Mapping of str to StoryTable
+        Its ``[table.NAME]`` blocks, by name.
+
+    See Also
+    --------
+    load_story : reads one from a file or text.
+    check_story : checks every claim.
+    StoryCount, StoryClaim : what it holds.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> story = tc.example_story()
+    >>> story.mode, len(story.claims)
+    ('half_up', 6)
+    >>> list(story.counts)[:2]
+    ['lincs_2016', 'lincs_2015']
     """
 
     title: str
@@ -150,8 +261,34 @@ class Story:
 class ClaimResult:
     """One claim of a story with its verdict.
 
-    ``status`` is ``"holds"``, ``"does not hold"``, or ``"unchecked"`` when an input is
-    ``"unknown"``; then ``implied`` says what the missing count would have to be.
+    Attributes
+    ----------
+    claim : StoryClaim
+        The claim, as the file gives it.
+    status : str
+        ``"holds"``, ``"does not hold"``, or ``"unchecked"`` when an input is
+        ``"unknown"``.
+    verdict : Verdict or None
+        The verdict; None when the claim is unchecked.
+    implied : range or None
+        The whole counts the published figure allows for the missing or doubtful count
+        (what an unknown earlier count would have to be), where there is one.
+    explanation : str
+        One plain-English sentence saying what was found.
+
+    See Also
+    --------
+    StoryReport : holds one for each claim.
+    Verdict : the verdict of a checked claim.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> result = tc.check_story(tc.example_story()).results[2]
+    >>> result.status, result.verdict, result.implied
+    ('unchecked', None, range(2702, 2720))
+    >>> result.explanation
+    'The earlier count is not given; a change of 44% to 3,903 (England and Wales, 2016/17) holds only if it was between 2,702 and 2,719.'
     """
 
     claim: StoryClaim
@@ -163,7 +300,29 @@ class ClaimResult:
 
 @attrs.frozen
 class StoryReport:
-    """The verdicts on every claim of a story (see :func:`check_story`)."""
+    """The verdicts on every claim of a story (see :func:`check_story`).
+
+    Attributes
+    ----------
+    story : Story
+        The story checked.
+    mode : str
+        The rounding mode it was judged by (a claim's own ``mode`` overrides it).
+    results : tuple of ClaimResult
+        One for each claim, in the order of the story.
+
+    See Also
+    --------
+    check_story : makes one.
+    ClaimResult : the verdict on one claim.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> report = tc.check_story(tc.example_story())
+    >>> report.mode, len(report.results), report.all_hold
+    ('half_up', 6, False)
+    """
 
     story: Story
     mode: Mode
@@ -185,7 +344,14 @@ def _text(value: object, where: str, problems: Problems, *, required: bool = Tru
             problems.add(where, "missing; give it as text in quotes")
         return ""
     if not isinstance(value, str):
-        problems.add(where, f"must be text in quotes (got {value!r})")
+        problems.add(where, f"must be text in quotes (got {_shown(value)})")
+        return ""
+    if len(value) > MAX_TEXT_LENGTH:
+        problems.add(
+            where,
+            f"is {len(value):,} characters long; at most {MAX_TEXT_LENGTH:,} are accepted "
+            f"(got {_shown(value)})",
+        )
         return ""
     return value
 
@@ -222,6 +388,12 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
         Listing every problem with its location, such as
         ``claims[2].period: unknown period '2016/18' ...``. Claims are numbered from 1.
 
+    See Also
+    --------
+    check_story : checks the claims of the story read.
+    example_story : a story ready to try.
+    Story : what it returns.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -256,10 +428,7 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
         raise TrendcalcError(
             f"source must be a path or the TOML text (got {type(source).__name__} {source!r})"
         )
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise StoryError([f"not valid TOML: {e}"], label) from None
+    data = _parse_toml(text, label)
     problems = Problems()
     story = _read_story(data, problems)
     if problems.items or story is None:
@@ -275,6 +444,54 @@ def _names_a_file(source: str) -> bool:
         return False
 
 
+def _parse_toml(text: str, label: str) -> dict[str, Any]:
+    """The TOML document, or a StoryError saying what is wrong with it and where."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise StoryError([f"not valid TOML: {e}"], label) from None
+    except RecursionError:
+        raise StoryError(
+            ["not valid TOML here: arrays or tables are nested too deeply to read"], label
+        ) from None
+    except ValueError:  # an integer too long for Python to read (sys.get_int_max_str_digits)
+        raise StoryError([_long_number(text)], label) from None
+
+
+# a run of digits past Python's limit on reading them (``sys.get_int_max_str_digits``)
+_DIGITS = max(sys.get_int_max_str_digits(), MAX_NUMBER_LENGTH)
+_LONG_NUMBER = re.compile(rf"(?:0[xob])?[0-9a-fA-F_]{{{_DIGITS},}}")
+
+
+def _long_number(text: str) -> str:
+    """Where a whole number too long to read is, as a problem naming the limit."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _LONG_NUMBER.search(line)
+        if match is not None:
+            key = line.split("=", 1)[0].strip() if "=" in line else ""
+            where = f"line {number}" + (f" ({key[:40]} = ...)" if key else "")
+            return (
+                f"{where}: a number {len(match[0]):,} digits long; numbers in a story have "
+                f"at most {MAX_NUMBER_LENGTH:,} characters"
+            )
+    return f"numbers in a story have at most {MAX_NUMBER_LENGTH:,} characters"
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``, shortened for a message: long text and deep nesting are cut."""
+    return _REPR.repr(value)
+
+
+class _ShortRepr(reprlib.Repr):
+    def repr_int(self, x: int, level: int) -> str:
+        return short_int(x)
+
+
+_REPR = _ShortRepr()
+_REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 3, 6, 6
+_REPR.maxstring = _REPR.maxother = _REPR.maxlong = 60
+
+
 def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
     _unknown_keys(data, _STORY_KEYS, "", problems)
     title = _text(data.get("title"), "title", problems)
@@ -282,12 +499,20 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
     url = _text(data.get("url"), "url", problems, required=False)
     mode = data.get("mode", "half_up")
     if mode not in MODES:
-        problems.add("mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})")
+        problems.add(
+            "mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {_shown(mode)})"
+        )
         mode = "half_up"
     reading = _read_reading(data.get("reading", "strict"), "reading", problems) or "strict"
     counts = _read_counts(data.get("counts", {}), problems)
     series = read_series_blocks(data.get("series", {}), problems)
     tables = read_table_blocks(data.get("table", {}), problems)
+    # counts with problems of their own: a claim naming one is not wrong as well
+    broken = (
+        {n for n in data.get("counts", {}) if n not in counts}
+        if isinstance(data.get("counts"), dict)
+        else set()
+    )
     raw_claims = data.get("claims")
     claims: list[StoryClaim] = []
     if raw_claims is None:
@@ -296,7 +521,9 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
         problems.add("claims", "must be a list of [[claims]] tables")
     else:
         for number, raw in enumerate(raw_claims, start=1):
-            claim = _read_claim(raw, number, counts, problems, series=series, tables=tables)
+            claim = _read_claim(
+                raw, number, counts, problems, series=series, tables=tables, broken=broken
+            )
             if claim is not None:
                 claims.append(claim)
     if problems.items:
@@ -342,7 +569,9 @@ def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
         if raw_period is None:
             problems.add(f"{where}.period", 'missing; give the period such as "2016/17"')
         elif not isinstance(raw_period, str):
-            problems.add(f"{where}.period", f'must be text such as "2016/17" (got {raw_period!r})')
+            problems.add(
+                f"{where}.period", f'must be text such as "2016/17" (got {_shown(raw_period)})'
+            )
         else:
             try:
                 period = parse_period(raw_period)
@@ -374,13 +603,14 @@ def _read_claim(
     *,
     series: Mapping[str, StorySeries] | None = None,
     tables: Mapping[str, StoryTable] | None = None,
+    broken: Set[str] = frozenset(),
 ) -> StoryClaim | None:
     where = f"claims[{number}]"
     before = len(problems.items)
     kind = claim_kind(raw.get("kind"))
     if kind is None:
         expected = ", ".join(repr(k) for k in KINDS)
-        problems.add(f"{where}.kind", f"must be one of {expected} (got {raw.get('kind')!r})")
+        problems.add(f"{where}.kind", f"must be one of {expected} (got {_shown(raw.get('kind'))})")
         return None
     allowed = _CLAIM_COMMON | {i.key for i in kind.inputs} | set(kind.options)
     if kind.readings:
@@ -392,10 +622,11 @@ def _read_claim(
     mode = raw.get("mode")
     if mode is not None and mode not in MODES:
         problems.add(
-            f"{where}.mode", f"must be one of {', '.join(repr(m) for m in MODES)} (got {mode!r})"
+            f"{where}.mode",
+            f"must be one of {', '.join(repr(m) for m in MODES)} (got {_shown(mode)})",
         )
     reading = _read_reading(raw.get("reading"), f"{where}.reading", problems)
-    inputs = _read_inputs(raw, kind, where, counts, problems)
+    inputs = _read_inputs(raw, kind, where, counts, problems, broken=broken)
     options: Mapping[str, Any] = {}
     if kind.read_options is not None:
         options = kind.read_options(
@@ -435,17 +666,24 @@ def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: 
     """The claim's ``figure`` (and its ``qualifier``), checked as the kind reads them."""
     figure = raw.get("figure")
     if isinstance(figure, int) and not isinstance(figure, bool):
-        figure = str(figure)
+        # a number too long to write out stays an int: refused below, by its length
+        figure = str(figure) if figure.bit_length() <= 1000 else figure
     figure_read = isinstance(figure, str)
     if not isinstance(figure, str):
         hint = kind.figure_hint
         problems.add(
             f"{where}.figure",
-            f"must be {hint} (got {figure!r})"
+            f"must be {hint} (got {_shown(figure)})"
             if figure is not None
             else f"missing; give the published figure as {hint}",
         )
         figure = ""
+    elif len(figure) > MAX_LABEL_LENGTH:
+        problems.add(
+            f"{where}.figure",
+            f"is {len(figure):,} characters long; at most {MAX_LABEL_LENGTH:,} are accepted",
+        )
+        figure, figure_read = "", False
     elif kind.read_words is None:
         try:
             parse_figure(figure)
@@ -455,7 +693,7 @@ def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: 
     if qualifier not in QUALIFIERS:
         problems.add(
             f"{where}.qualifier",
-            f"must be one of {', '.join(repr(q) for q in QUALIFIERS)} (got {qualifier!r})",
+            f"must be one of {', '.join(repr(q) for q in QUALIFIERS)} (got {_shown(qualifier)})",
         )
     if figure_read and kind.read_words is not None and qualifier in QUALIFIERS:
         try:
@@ -471,6 +709,8 @@ def _read_inputs(
     where: str,
     counts: Mapping[str, StoryCount],
     problems: Problems,
+    *,
+    broken: Set[str] = frozenset(),
 ) -> dict[str, str | tuple[str, ...]]:
     """The names of the counts a claim refers to, each checked against the story's counts."""
     inputs: dict[str, str | tuple[str, ...]] = {}
@@ -487,16 +727,27 @@ def _read_inputs(
             ):
                 problems.add(
                     f"{where}.{key}",
-                    f'must be a list of count names, e.g. ["a", "b"] (got {value!r})',
+                    f'must be a list of count names, e.g. ["a", "b"] (got {_shown(value)})',
                 )
             else:
                 for v in value:
-                    _check_name(v, f"{where}.{key}", counts, problems, allow_unknown=False)
+                    _check_name(
+                        v, f"{where}.{key}", counts, problems, allow_unknown=False, broken=broken
+                    )
                 inputs[key] = tuple(value)
         elif not isinstance(value, str):
-            problems.add(f"{where}.{key}", f"must be the name of a count in quotes (got {value!r})")
+            problems.add(
+                f"{where}.{key}", f"must be the name of a count in quotes (got {_shown(value)})"
+            )
         else:
-            _check_name(value, f"{where}.{key}", counts, problems, allow_unknown=spec.unknown_ok)
+            _check_name(
+                value,
+                f"{where}.{key}",
+                counts,
+                problems,
+                allow_unknown=spec.unknown_ok,
+                broken=broken,
+            )
             inputs[key] = value
     return inputs
 
@@ -508,13 +759,14 @@ def _check_name(
     problems: Problems,
     *,
     allow_unknown: bool,
+    broken: Set[str] = frozenset(),
 ) -> None:
-    if name == UNKNOWN and allow_unknown:
-        return
+    if (name == UNKNOWN and allow_unknown) or name in broken:
+        return  # a broken count has its own problem already
     if name not in counts:
         known = ", ".join(sorted(counts)) or "none"
         extra = f", or '{UNKNOWN}' when the story does not give it" if allow_unknown else ""
-        problems.add(where, f"no count is named {name!r}; the counts are: {known}{extra}")
+        problems.add(where, f"no count is named {_shown(name)}; the counts are: {known}{extra}")
 
 
 # ----------------------------------------------------------------------------- checking
@@ -540,6 +792,12 @@ def check_story(
     Returns
     -------
     StoryReport
+
+    See Also
+    --------
+    load_story : reads a story file.
+    StoryReport, ClaimResult : what it returns.
+    check_total, check_change : the checks it runs, one for each kind of claim.
 
     Examples
     --------
@@ -572,9 +830,7 @@ def _check_claim(
     mode: Mode = claim.mode or default_mode
     reading: Reading = claim.reading or default_reading
     kind = KINDS[claim.kind]
-    check = StoryCheck(
-        claim, story.counts, mode, reading, series=story.series, tables=story.tables
-    )
+    check = StoryCheck(claim, story.counts, mode, reading, series=story.series, tables=story.tables)
     outcome = kind.check(check)
     if kind.compares:
         outcome = _flag_mismatch(claim, story, outcome)
@@ -601,6 +857,15 @@ def _flag_mismatch(
 
 def example_story() -> Story:
     """The built-in example: the Lincolnshire story of June 2017, every figure in it.
+
+    Returns
+    -------
+    Story
+
+    See Also
+    --------
+    load_story : reads a story file of your own.
+    check_story : checks it.
 
     Examples
     --------

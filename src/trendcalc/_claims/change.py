@@ -65,6 +65,12 @@ def check_change(
         ``implied`` holds the earlier counts that would make the figure fit, when the
         later count is exact.
 
+    See Also
+    --------
+    Verdict : what it returns, with the explanation.
+    check_total, check_daily_rate, check_population_rate, check_ratio, check_frequency : the other kinds of claim.
+    check_story : checks every claim of a story file at once.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -189,6 +195,11 @@ def implied_before(
     UndefinedResultError
         If every earlier count above some value fits (a change to zero of "-100%"), so the
         answer has no end.
+
+    See Also
+    --------
+    check_change : checks the change when both counts are known.
+    implied_count : the counts behind a published daily rate.
 
     Examples
     --------

@@ -24,6 +24,7 @@ from trendcalc._claims.verdict import (
     range_text,
 )
 from trendcalc._periods import Period, as_period
+from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_mode
 
 __all__ = ["check_daily_rate", "implied_count"]
@@ -53,6 +54,11 @@ def implied_count(
     range
         Every count that fits; empty when none does.
 
+    See Also
+    --------
+    check_daily_rate : checks the rate when the count is known.
+    implied_before : the earlier counts behind a published change.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -66,7 +72,15 @@ def implied_count(
     p = as_period(period, name="period")
     figure = reported_figure(reported_daily_rate, "reported_daily_rate")
     accepted = qualified_interval(figure.value, figure.places, qualifier, mode)
+    if below_zero(accepted):
+        return range(0, 0)
     return implied_counts(accepted, Fraction(p.days), figure.text, qualifier)
+
+
+def below_zero(accepted: Interval) -> bool:
+    """Whether a qualified rate allows only values below zero ("fewer than 0")."""
+    upper = accepted.upper
+    return upper is not None and (upper < 0 or (upper == 0 and not accepted.upper_closed))
 
 
 def check_daily_rate(
@@ -94,6 +108,12 @@ def check_daily_rate(
     -------
     Verdict
         ``implied`` holds the counts over the period that the published rate allows.
+
+    See Also
+    --------
+    Verdict : what it returns, with the explanation.
+    check_total, check_change, check_population_rate, check_ratio, check_frequency : the other kinds of claim.
+    check_story : checks every claim of a story file at once.
 
     Examples
     --------
@@ -123,9 +143,12 @@ def check_daily_rate(
     )
     implied = None
     tail = ""
-    if accepted_for(mode).upper is not None:
+    said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
+    if below_zero(accepted_for(mode)):
+        implied = range(0, 0)
+        tail = f"; no count fits {said} a day, as a rate is never below zero"
+    elif accepted_for(mode).upper is not None:
         implied = implied_counts(accepted_for(mode), Fraction(p.days), figure.text, qualifier)
-        said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
         tail = f"; {said} a day over {p.label} needs {range_text(implied, 'offences')}"
     return figure_verdict(
         claim="daily_rate",

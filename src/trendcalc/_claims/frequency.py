@@ -66,6 +66,13 @@ def read_frequency_words(
             gap_figure = number_word(gap["m"], claim)
         elif n.value == 1:  # "one every hour": a gap of 1 hour ("six every hour" is a rate)
             gap_figure = Figure("1", Fraction(1), 0, False)
+    if gap_figure is not None and (gap_figure.value == 0 or n.value == 0):
+        which = "gap between offences" if gap_figure.value == 0 else "number of offences"
+        raise TrendcalcError(
+            f"claim {claim!r}: the {which} must be more than zero in an 'every' claim "
+            f"(got {match['m'] if gap_figure.value == 0 else match['n']}); write e.g. 'one every "
+            f"10 {match['u']}s', or '0 per {match['u']}' for none at all"
+        )
     if gap_figure is not None and q in ("almost", "nearly"):
         raise TrendcalcError(
             f"claim {claim!r}: {q!r} is not used with 'every' claims, being unclear which "
@@ -116,6 +123,12 @@ def check_frequency(
     -------
     Verdict
         ``computed`` is the exact count per unit of time named in the claim.
+
+    See Also
+    --------
+    Verdict : what it returns, with the explanation.
+    check_total, check_change, check_daily_rate, check_population_rate, check_ratio : the other kinds of claim.
+    check_story : checks every claim of a story file at once.
 
     Examples
     --------

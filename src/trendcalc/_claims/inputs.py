@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 from trendcalc._errors import TrendcalcError, UndefinedResultError
@@ -47,29 +48,89 @@ def scaled(interval: Interval, factor: Fraction, shift: Fraction = Fraction(0)) 
 
 
 def ratio_hits(num: range, den: range, target: Interval) -> bool:
-    """Whether some whole ``a`` in ``num`` and ``b > 0`` in ``den`` have ``a / b`` in ``target``."""
+    """Whether some whole ``a`` in ``num`` and ``b > 0`` in ``den`` have ``a / b`` in ``target``.
+
+    Worked out arithmetically, in time independent of the lengths of the ranges: for each
+    ``b``, the ``a`` that fit form one run of whole numbers, so a pair exists when some
+    ``b`` leaves that run non-empty. The ends of the run within ``num`` bound ``b`` to a
+    range; within it, the number of whole ``a`` with ``a / b`` in ``target`` summed over
+    ``b`` is a sum of floors, taken in O(log) steps by :func:`_floor_sum`.
+    """
     den = range(max(den.start, 1), den.stop)
     if not num or not den:
         return False
-    a_min, a_max = num.start, num[-1]
-    # quick rejection on the hull of the ratios
-    if not overlaps(Interval(Fraction(a_min, den[-1]), Fraction(a_max, den.start)), target):
+    lower, upper = target.lower, target.upper
+    if (
+        lower is not None
+        and upper is not None
+        and (
+            lower > upper or (lower == upper and not (target.lower_closed and target.upper_closed))
+        )
+    ):
         return False
-    for b in den:
-        lo, hi = a_min, a_max
-        if target.lower is not None:
-            bound = target.lower * b
-            lo = max(lo, -((-bound.numerator) // bound.denominator))
-            if not target.lower_closed and lo == bound:
-                lo += 1
-        if target.upper is not None:
-            bound = target.upper * b
-            hi = min(hi, bound.numerator // bound.denominator)
-            if not target.upper_closed and hi == bound:
-                hi -= 1
-        if lo <= hi:
-            return True
-    return False
+    a_min, a_max = num.start, num[-1]
+    b_min, b_max = den.start, den[-1]
+    # a_min <= a for some a <= upper * b, and lower * b <= a for some a <= a_max
+    if upper is not None:
+        b_min, b_max = _solve(upper, a_min, target.upper_closed, b_min, b_max, at_least=True)
+    if lower is not None:
+        b_min, b_max = _solve(lower, a_max, target.lower_closed, b_min, b_max, at_least=False)
+    if b_min > b_max:
+        return False
+    if lower is None or upper is None:
+        return True  # a half-line always holds whole numbers
+    n = b_max - b_min + 1
+    # per b: the largest whole a at or under upper * b, and the smallest at or over lower * b
+    highs = (
+        _floor_sum_of(upper, b_min, n)
+        if target.upper_closed
+        else (-_floor_sum_of(-upper, b_min, n) - n)
+    )
+    lows = (
+        -_floor_sum_of(-lower, b_min, n)
+        if target.lower_closed
+        else (_floor_sum_of(lower, b_min, n) + n)
+    )
+    return highs - lows + n > 0  # each term (high - low + 1) is at least 0
+
+
+def _solve(
+    slope: Fraction, a: int, closed: bool, b_min: int, b_max: int, *, at_least: bool
+) -> tuple[int, int]:
+    """Narrow ``b_min..b_max`` to the ``b`` with ``slope * b >= a`` (``at_least``) or
+    ``slope * b <= a`` (otherwise); strictly when not ``closed``."""
+    if slope == 0:
+        # slope * b is 0 for every b
+        holds = (a <= 0 if at_least else a >= 0) if closed else (a < 0 if at_least else a > 0)
+        return (b_min, b_max) if holds else (1, 0)
+    edge = Fraction(a) / slope  # slope * b compared with a is b compared with edge
+    rising = (slope > 0) == at_least  # then b >= edge, else b <= edge
+    if rising:
+        first = math.ceil(edge) if closed else math.floor(edge) + 1
+        return max(b_min, first), b_max
+    last = math.floor(edge) if closed else math.ceil(edge) - 1
+    return b_min, min(b_max, last)
+
+
+def _floor_sum_of(slope: Fraction, start: int, n: int) -> int:
+    """``sum(floor(slope * b) for b in range(start, start + n))``."""
+    p, q = slope.numerator, slope.denominator
+    return _floor_sum(n, q, p, p * start)
+
+
+def _floor_sum(n: int, m: int, a: int, b: int) -> int:
+    """``sum((a * i + b) // m for i in range(n))`` for ``m > 0``, in O(log) steps."""
+    total = 0
+    while True:
+        # make 0 <= a < m and 0 <= b < m, taking out the whole parts
+        qa, a = divmod(a, m)
+        qb, b = divmod(b, m)
+        total += qa * n * (n - 1) // 2 + qb * n
+        y_max = a * n + b
+        if y_max < m:
+            return total
+        # count lattice points under the line by swapping the axes
+        n, b, m, a = y_max // m, y_max % m, a, m
 
 
 def overlaps(a: Interval, b: Interval) -> bool:

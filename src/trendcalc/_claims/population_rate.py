@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
+from trendcalc._claims.daily_rate import below_zero
 from trendcalc._claims.inputs import (
     CountLike,
     counts_range,
@@ -17,7 +18,14 @@ from trendcalc._claims.inputs import (
     scaled,
 )
 from trendcalc._claims.qualifiers import Qualifier, check_qualifier
-from trendcalc._claims.registry import COUNT, ClaimFields, ClaimKind, StoryCheck, register
+from trendcalc._claims.registry import (
+    COUNT,
+    ClaimFields,
+    ClaimKind,
+    StoryCheck,
+    register,
+    short_int,
+)
 from trendcalc._claims.verdict import (
     Verdict,
     computed_text,
@@ -27,6 +35,7 @@ from trendcalc._claims.verdict import (
     range_text,
 )
 from trendcalc._errors import TrendcalcError
+from trendcalc._limits import MAX_COUNT
 from trendcalc._validate import Mode, check_int, check_mode
 
 __all__ = ["check_population_rate"]
@@ -63,6 +72,12 @@ def check_population_rate(
         ``implied`` holds the counts the published rate allows when the population is
         exact.
 
+    See Also
+    --------
+    Verdict : what it returns, with the explanation.
+    check_total, check_change, check_daily_rate, check_ratio, check_frequency : the other kinds of claim.
+    check_story : checks every claim of a story file at once.
+
     Examples
     --------
     >>> import trendcalc as tc
@@ -74,6 +89,8 @@ def check_population_rate(
     mode = check_mode(mode)
     qualifier = check_qualifier(qualifier)
     per = check_int(per, name="per", minimum=1)
+    if per > MAX_COUNT:
+        raise TrendcalcError(f"per must be at most {MAX_COUNT:,} (got {short_int(per)})")
     figure = reported_figure(reported)
     unit = f" per {per:,}"
 
@@ -92,7 +109,11 @@ def check_population_rate(
     computed = hull(Fraction(counts.start * per, pos[-1]), Fraction(counts[-1] * per, pos.start))
     implied = None
     tail = ""
-    if len(pos) == 1 and accepted_for(mode).upper is not None:
+    if below_zero(accepted_for(mode)):
+        implied = range(0, 0)
+        said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
+        tail = f"; no count fits {said}{unit}, as a rate is never below zero"
+    elif len(pos) == 1 and accepted_for(mode).upper is not None:
         implied = implied_counts(
             accepted_for(mode), Fraction(pos.start, per), figure.text, qualifier
         )
@@ -123,13 +144,19 @@ def _read_options(fields: ClaimFields) -> Mapping[str, Any]:
     per = 1000
     population = None
     raw_per = fields.raw.get("per", 1000)
-    if isinstance(raw_per, bool) or not isinstance(raw_per, int) or raw_per < 1:
-        fields.problem("per", f"must be a positive whole number such as 1000 (got {raw_per!r})")
+    if isinstance(raw_per, bool) or not isinstance(raw_per, int) or not 1 <= raw_per <= MAX_COUNT:
+        shown = short_int(raw_per) if isinstance(raw_per, int) else repr(raw_per)
+        fields.problem(
+            "per", f"must be a whole number from 1 to {MAX_COUNT:,} such as 1000 (got {shown})"
+        )
     else:
         per = raw_per
     name = fields.inputs.get("count")
     if "population" in fields.raw:
         population = fields.figure("population")
+        if population is not None and population.value == 0:
+            fields.problem("population", "must be positive (got 0)")
+            population = None
     elif isinstance(name, str) and name in fields.counts and fields.counts[name].population is None:
         fields.problem("population", f"missing; give population = ... here or in counts.{name}")
     return {"per": per, "population": population}

@@ -81,6 +81,12 @@ def check_ratio(
     -------
     Verdict
 
+    See Also
+    --------
+    Verdict : what it returns, with the explanation.
+    check_total, check_change, check_daily_rate, check_population_rate, check_frequency : the other kinds of claim.
+    check_story : checks every claim of a story file at once.
+
     Examples
     --------
     >>> import trendcalc as tc

@@ -58,7 +58,10 @@ files page (``.. trendcalc-claim-kinds::``, rendered by :func:`kinds_rst`) lists
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -67,6 +70,7 @@ from trendcalc._claims.qualifiers import Qualifier, Reading
 from trendcalc._claims.verdict import Verdict
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_count, parse_qualified_count
+from trendcalc._limits import MAX_COUNT, MAX_NUMBER_LENGTH, MAX_PLACES, MIN_PLACES
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._story import ClaimResult, StoryClaim, StoryCount
@@ -92,6 +96,7 @@ __all__ = [
     "kinds_rst",
     "mismatch_note",
     "register",
+    "short_int",
 ]
 
 #: The count name a claim gives for a count the story does not give.
@@ -140,26 +145,40 @@ class Problems:
 def figure_of(
     value: object, where: str, problems: Problems, *, rounded_to: object = None
 ) -> Figure | None:
-    """Read a count or figure from a story file, noting a problem at ``where`` if it is bad."""
+    """Read a count or figure from a story file, noting a problem at ``where`` if it is bad.
+
+    ``rounded_to`` is the story file's key (1000, 100, ..., 1, 0.1, 0.01, ...); messages
+    name it, never the ``places`` of the Python functions.
+    """
     places = None
     if rounded_to is not None:
-        if (
-            isinstance(rounded_to, bool)
-            or not isinstance(rounded_to, int)
-            or rounded_to < 1
-            or (str(rounded_to).rstrip("0") != "1")
-        ):
+        places = _places_of(rounded_to)
+        if places is None:
             problems.add(
                 where.rsplit(".", 1)[0] + ".rounded_to",
-                f"must be 1, 10, 100, 1000, ... (got {rounded_to!r})",
+                f"must be 1, 10, 100, 1000, ... or 0.1, 0.01, ... (a power of ten from "
+                f"1e{-MAX_PLACES} to 1e{-MIN_PLACES}; got {_short(rounded_to)})",
             )
             return None
-        places = -(len(str(rounded_to)) - 1)
     if isinstance(value, bool) or not isinstance(value, int | str):
-        problems.add(where, f'must be a whole number or text such as "3,903" (got {value!r})')
+        problems.add(where, f'must be a whole number or text such as "3,903" (got {_short(value)})')
+        return None
+    if isinstance(value, int) and value > MAX_COUNT:  # also keeps a huge number out of messages
+        problems.add(where, f"must be at most {MAX_COUNT:,} (got {short_int(value)})")
+        return None
+    if isinstance(value, str) and len(value.strip()) > MAX_NUMBER_LENGTH:
+        problems.add(
+            where,
+            f"is {len(value.strip()):,} characters long; a number has at most "
+            f"{MAX_NUMBER_LENGTH:,} (got {value.strip()[:20]!r}...)",
+        )
         return None
     try:
-        return parse_count(value, places=places)
+        figure = parse_count(value, places=places)
+        if figure.value > MAX_COUNT:
+            problems.add(where, f"must be at most {MAX_COUNT:,} (got {figure.text!r})")
+            return None
+        return figure
     except TrendcalcError as e:
         # a count with a qualifier ("almost five million"): kept as printed; the claim
         # checkers read the qualifier from its text (see inputs.qualified_count)
@@ -172,8 +191,57 @@ def figure_of(
                 if read.qualifier != "exact":
                     f = read.figure
                     return Figure(read.text, f.value, f.places, True)
-        problems.add(where, str(e))
+        message = str(e)
+        key = where.rsplit(".", 1)[-1]
+        if key.isidentifier() and key != "count":  # a population: name it
+            message = message.replace("count must", f"{key} must", 1)
+        problems.add(where, _story_words(message, rounded_to_allowed=where.endswith(".count")))
         return None
+
+
+def _short(value: object) -> str:
+    return short_int(value) if isinstance(value, int) else repr(value)[:80]
+
+
+def short_int(value: int) -> str:
+    """``repr(value)``, or its length in digits when that is long (Python refuses to write
+    out more than ``sys.get_int_max_str_digits()`` digits)."""
+    if value.bit_length() <= 200:
+        return repr(value)
+    digits = math.floor(value.bit_length() * math.log10(2))
+    return f"a number about {digits:,} digits long"
+
+
+def _places_of(rounded_to: object) -> int | None:
+    """The decimal places of a story file's ``rounded_to`` (1000 is -3, 0.1 is 1), or None."""
+    if isinstance(rounded_to, bool) or not isinstance(rounded_to, int | float):
+        return None
+    if isinstance(rounded_to, int) and not 0 < rounded_to <= MAX_COUNT:
+        return None
+    try:
+        unit = Decimal(repr(rounded_to)).normalize()  # 0.1 as written, not as a binary float
+    except ArithmeticError:  # nan, inf
+        return None
+    sign, digits, exponent = unit.as_tuple()
+    if sign or digits != (1,) or not isinstance(exponent, int):
+        return None
+    if not MIN_PLACES <= -exponent <= MAX_PLACES:
+        return None
+    return -exponent
+
+
+def _story_words(message: str, *, rounded_to_allowed: bool) -> str:
+    """A message of the Python functions, in the words of a story file: ``places=-3`` is
+    ``rounded_to = 1000`` (where the file has no ``rounded_to`` key, the hint goes)."""
+    if not rounded_to_allowed:
+        message = re.sub(r"; if it was rounded, say to what, e\.g\. places=[^;]*", "", message)
+
+    def unit(match: re.Match[str]) -> str:
+        places = int(match[1])
+        shown = f"{10**-places}" if places <= 0 else f"0.{'0' * (places - 1)}1"
+        return f"rounded_to = {shown}"
+
+    return re.sub(r"places=(-?\d+)", unit, message)
 
 
 @attrs.frozen

@@ -49,6 +49,12 @@ def check_total(
     -------
     Verdict
 
+    See Also
+    --------
+    Verdict : what it returns, with the explanation.
+    check_change, check_daily_rate, check_population_rate, check_ratio, check_frequency : the other kinds of claim.
+    check_story : checks every claim of a story file at once.
+
     Examples
     --------
     >>> import trendcalc as tc

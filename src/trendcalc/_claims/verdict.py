@@ -131,6 +131,11 @@ class Verdict:
         The readings under which the claim holds (with ``mode``), like ``holds_under``
         for rounding modes: ``("strict", "editorial")``, ``("editorial",)`` or ``()``.
 
+    See Also
+    --------
+    check_total, check_change, check_daily_rate, check_population_rate, check_ratio, check_frequency : the checks that return one.
+    ClaimResult : a verdict on a claim of a story file, in a StoryReport.
+
     Examples
     --------
     >>> import trendcalc as tc
