@@ -11,7 +11,7 @@ from typing import Literal, get_args
 import attrs
 
 from trendcalc._errors import PeriodError, TrendcalcError
-from trendcalc._limits import MAX_LABEL_LENGTH, check_length
+from trendcalc._limits import MAX_LABEL_LENGTH, brief, check_length
 from trendcalc._validate import check_int
 
 __all__ = [
@@ -246,7 +246,7 @@ class Period:
         elif not isinstance(date, dt.date):
             raise PeriodError(
                 f"date must be a datetime.date or datetime.datetime "
-                f"(got {type(date).__name__} {date!r})"
+                f"(got {type(date).__name__} {brief(date)})"
             )
         return self.start <= date <= self.end
 

@@ -16,7 +16,7 @@ import itertools
 import math
 import numbers
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -26,7 +26,7 @@ from numpy.typing import NDArray
 
 from trendcalc._changes import Change
 from trendcalc._errors import PeriodError, SeriesError, TrendcalcError
-from trendcalc._limits import MAX_COUNT, check_places
+from trendcalc._limits import MAX_COUNT, brief, check_places
 from trendcalc._periods import Period, as_period, parse_period
 from trendcalc._rounding import decimal_from_units, round_int
 from trendcalc._series import CountSeries, _check_consecutive, _target_of
@@ -2548,7 +2548,47 @@ class Coverage:
 
 
 def _as_tuple(values: Sequence[Any]) -> tuple[Any, ...]:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise TrendcalcError(
+            f"periods and groups of a table's results must be sequences (got "
+            f"{type(values).__name__} {brief(values)})"
+        )
     return tuple(values)
+
+
+def _check_cells(
+    record: object, names: Sequence[str], shape: tuple[int, ...], kinds: str
+) -> None:
+    """Check and freeze ``record``'s per-cell arrays: ``shape``, of dtype kinds ``kinds``.
+
+    ``kinds`` is ``"b"`` for bool, ``"iu"`` for integers (an object array of Python ints,
+    which exact arithmetic may need, is accepted too).
+    """
+    for name in names:
+        value = getattr(record, name)
+        try:
+            arr = np.array(value, copy=True)
+        except (TypeError, ValueError) as e:  # ragged or unreadable
+            raise TrendcalcError(f"{name} must be an array of shape {shape} ({e})") from None
+        ints = arr.dtype == object and all(
+            isinstance(v, int) and not isinstance(v, bool) for v in arr.flat
+        )
+        if arr.shape != shape or not (arr.dtype.kind in kinds or ("i" in kinds and ints)):
+            raise TrendcalcError(
+                f"{name} must be an array of shape {shape} holding "
+                f"{'bools' if kinds == 'b' else 'integers'} (got {arr.dtype} {arr.shape})"
+            )
+        arr.setflags(write=False)
+        object.__setattr__(record, name, arr)
+
+
+def _check_periods_of(record: object, names: Sequence[str]) -> None:
+    for name in names:
+        for i, p in enumerate(getattr(record, name)):
+            if not isinstance(p, Period):
+                raise TrendcalcError(
+                    f"{name}[{i}] must be a Period (got {type(p).__name__} {brief(p)})"
+                )
 
 
 def _round_units(num: NDArray[Any], den: NDArray[Any], places: int, mode: Mode) -> NDArray[Any]:
@@ -2623,10 +2663,10 @@ class TableValues:
     base: tuple[Period, ...] | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        for name in ("numerators", "denominators", "defined", "supplied"):
-            arr = np.array(getattr(self, name), copy=True)
-            arr.setflags(write=False)
-            object.__setattr__(self, name, arr)
+        _check_periods_of(self, ("periods",))
+        shape = (len(self.periods), len(self.groups))
+        _check_cells(self, ("numerators", "denominators"), shape, "iu")
+        _check_cells(self, ("defined", "supplied"), shape, "b")
         defined = self.defined & self.supplied
         defined.setflags(write=False)
         object.__setattr__(self, "defined", defined)
@@ -2889,6 +2929,17 @@ class TableChanges:
     after: NDArray[np.int64]
     supplied: NDArray[np.bool_]
     keys: tuple[str, ...] | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        _check_periods_of(self, ("periods", "base"))
+        if len(self.base) != len(self.periods):
+            raise TrendcalcError(
+                f"base must give one period per row: {len(self.periods)} periods but "
+                f"{len(self.base)} base periods"
+            )
+        shape = (len(self.periods), len(self.groups))
+        _check_cells(self, ("before", "after"), shape, "iu")
+        _check_cells(self, ("supplied",), shape, "b")
 
     @property
     def absolute(self) -> NDArray[np.int64]:

@@ -34,6 +34,7 @@ from trendcalc._claims.verdict import (
     words_verdict,
 )
 from trendcalc._errors import TrendcalcError
+from trendcalc._limits import brief
 from trendcalc._rounding import Interval, format_exact, round_fraction
 from trendcalc._validate import Mode, check_mode
 from trendcalc._words import Proportion, parse_proportion
@@ -346,13 +347,17 @@ def check_shares(
     reading = check_reading(reading)
     if isinstance(parts, str) or not isinstance(parts, Sequence) or not parts:
         raise TrendcalcError(
-            f"parts must be a non-empty sequence of counts (got {type(parts).__name__} {parts!r})"
+            f"parts must be a non-empty sequence of counts (got {type(parts).__name__} {brief(parts)})"
         )
-    texts = (
-        [s.text for s in read_shares_words(reported)]
-        if isinstance(reported, str)
-        else list(reported)
-    )
+    if isinstance(reported, str):
+        texts = [s.text for s in read_shares_words(reported)]
+    elif isinstance(reported, Sequence) and all(isinstance(r, str) for r in reported):
+        texts = list(reported)
+    else:
+        raise TrendcalcError(
+            f'reported must be text such as "40%, 35%, 25%" or a sequence of such texts '
+            f"(got {type(reported).__name__} {brief(reported)})"
+        )
     if len(texts) != len(parts):
         raise TrendcalcError(
             f"reported must give one share per part: {len(parts)} parts but {len(texts)} "

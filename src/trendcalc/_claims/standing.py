@@ -17,7 +17,7 @@ from typing import Literal
 from trendcalc._claims.inputs import CountLike, counts_range
 from trendcalc._claims.verdict import show
 from trendcalc._errors import TrendcalcError, UndefinedResultError
-from trendcalc._limits import MAX_LABEL_LENGTH, MAX_SERIES_LENGTH
+from trendcalc._limits import MAX_LABEL_LENGTH, MAX_SERIES_LENGTH, brief
 from trendcalc._periods import Period, as_period
 from trendcalc._series import CountSeries
 from trendcalc._validate import Mode
@@ -175,7 +175,7 @@ def read_series(
     if not isinstance(series, Mapping) or not series:
         raise TrendcalcError(
             "series must be a CountSeries or a non-empty mapping of period to count, e.g. "
-            f"{{'2015/16': 112, '2016/17': 58}} (got {type(series).__name__} {series!r})"
+            f"{{'2015/16': 112, '2016/17': 58}} (got {type(series).__name__} {brief(series)})"
         )
     given: dict[Period, CountLike | None] = {}
     for key, value in series.items():
