@@ -122,13 +122,28 @@ def test_a_bare_number_in_words_is_still_refused_as_a_figure() -> None:
     st.sampled_from(QUALIFIERS),
     modes,
 )
-def test_qualified_interval_means_what_the_claim_checkers_always_meant(
+def test_qualified_interval_keeps_the_documented_meanings(
     x: Decimal, qualifier: str, mode: str
 ) -> None:
     places = -int(x.as_tuple().exponent)  # type: ignore[operator]
-    ours = qualified_interval(Fraction(x), places, qualifier, mode)  # type: ignore[arg-type]
-    theirs = _claims.qualified_interval(Fraction(x), places, qualifier, mode)  # type: ignore[arg-type]
-    assert ours == theirs
+    v, unit = Fraction(x), Fraction(10) ** -places
+    got = qualified_interval(v, places, qualifier, mode)  # type: ignore[arg-type]
+    if qualifier == "exact":  # the values that round to the figure: unround's answer
+        assert got == tc.unround(f"{x:f}", mode=mode)  # type: ignore[arg-type]
+        return
+    tiny = unit / 1000
+    within = {"about": ([v - unit, v, v + unit], [v - unit - tiny, v + unit + tiny])}
+    within["around"] = within["about"]
+    within["more than"] = ([v + tiny, v + 10**9], [v, v - tiny])
+    within["at least"] = ([v, v + 10**9], [v - tiny])
+    within["fewer than"] = ([v - tiny, v - 10**9], [v, v + tiny])
+    within["less than"] = within["fewer than"]
+    within["up to"] = ([v, v - 10**9], [v + tiny])
+    within["almost"] = ([v - unit, v - tiny], [v, v - unit - tiny])
+    within["nearly"] = within["almost"]
+    inside, outside = within[qualifier]
+    assert all(p in got for p in inside), (got, inside)
+    assert not any(p in got for p in outside), (got, outside)
 
 
 def test_the_qualifier_words_extend_those_of_the_claim_checkers() -> None:
