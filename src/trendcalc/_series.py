@@ -10,6 +10,7 @@ import attrs
 
 from trendcalc._changes import Change
 from trendcalc._errors import SeriesError, TrendcalcError
+from trendcalc._limits import brief
 from trendcalc._periods import (
     Period,
     _check_start_month,
@@ -407,11 +408,11 @@ class CountSeries:
         >>> later.resample("quarter", incomplete="drop").as_dict()
         {'2016 Q3': 15, '2016 Q4': 15, '2017 Q1': 15}
         """
-        if kind not in _RESAMPLE_KINDS:
+        if not isinstance(kind, str) or kind not in _RESAMPLE_KINDS:
             valid = ", ".join(repr(k) for k in _RESAMPLE_KINDS)
-            raise SeriesError(f"kind must be one of {valid} (got {kind!r})")
-        if incomplete not in ("raise", "drop"):
-            raise SeriesError(f"incomplete must be 'raise' or 'drop' (got {incomplete!r})")
+            raise SeriesError(f"kind must be one of {valid} (got {brief(kind)})")
+        if not isinstance(incomplete, str) or incomplete not in ("raise", "drop"):
+            raise SeriesError(f"incomplete must be 'raise' or 'drop' (got {brief(incomplete)})")
         fy = _check_start_month(fy_start_month, name="fy_start_month")
         groups: list[tuple[Period, Period, Period, int]] = []  # target, first, last, total
         for p, c in self.items():

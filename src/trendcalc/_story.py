@@ -30,7 +30,7 @@ from trendcalc._claims.registry import (
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_figure
-from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH
+from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH, brief
 from trendcalc._periods import Period, parse_period
 from trendcalc._story_blocks import (
     StorySeries,
@@ -411,6 +411,11 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
     >>> tc.check_story(story).results[0].status
     'holds'
     """
+    if name is not None and not isinstance(name, str):
+        raise TrendcalcError(
+            f"name must be text, what to call the story in messages (got "
+            f"{type(name).__name__} {brief(name)})"
+        )
     if isinstance(source, Path) or (
         isinstance(source, str)
         and "\n" not in source
@@ -426,7 +431,8 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
         text, label = source, name or "story"
     else:
         raise TrendcalcError(
-            f"source must be a path or the TOML text (got {type(source).__name__} {source!r})"
+            f"source must be a path or the TOML text (got {type(source).__name__} "
+            f"{brief(source)})"
         )
     data = _parse_toml(text, label)
     problems = Problems()

@@ -130,6 +130,11 @@ def _frozen_array(values: object, name: str, shape: tuple[int, ...]) -> NDArray[
 
 
 def _check_groups(groups: Sequence[Group]) -> tuple[Group, ...]:
+    if isinstance(groups, str | bytes) or not isinstance(groups, Iterable):
+        raise TrendcalcError(
+            "groups must be a sequence of labels, such as ['Kent', 'Essex'] or (None,) for a "
+            f"table without groups (got {type(groups).__name__} {brief(groups)})"
+        )
     labels = tuple(groups)
     if labels in ((None,), ()):
         return labels

@@ -271,7 +271,7 @@ def _unchecked(check: StoryCheck) -> Unchecked:
     if implied:
         span = (
             f"{implied.start:,}"
-            if len(implied) == 1
+            if implied.stop - implied.start == 1
             else f"between {implied.start:,} and {implied[-1]:,}"
         )
         text = (

@@ -32,6 +32,7 @@ from trendcalc._claims.verdict import (
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_figure
+from trendcalc._limits import brief
 from trendcalc._periods import Period, as_period
 from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_int, check_mode
@@ -98,7 +99,7 @@ def _ratio(after: Interval, before: Interval) -> Interval:
 
 def _count_interval(value: CountLike, name: str, mode: Mode) -> tuple[Interval, str]:
     counts, figure = counts_range(value, name, mode)
-    text = f"{counts.start:,}" if len(counts) == 1 else f"{figure.text}"
+    text = f"{counts.start:,}" if counts.stop - counts.start == 1 else f"{figure.text}"
     return Interval(counts.start, counts[-1]), text
 
 
@@ -207,10 +208,12 @@ def rate_change_verdict(
             "give populations (rates per head) or periods (rates per day), not both"
         )
     bases = populations if populations is not None else periods
-    if bases is not None and (isinstance(bases, str) or len(bases) != 2):
+    if bases is not None and (
+        isinstance(bases, str) or not isinstance(bases, Sequence) or len(bases) != 2
+    ):
         raise TrendcalcError(
             f"{'populations' if populations is not None else 'periods'} must be a pair, one "
-            f"for each count (got {bases!r})"
+            f"for each count (got {brief(bases)})"
         )
 
     def rates(m: Mode) -> tuple[Interval, Interval, str]:

@@ -488,6 +488,6 @@ def interval_words(interval: Interval) -> str:
 def range_text(r: range, noun: str) -> str:
     if not r:
         return f"no whole number of {noun}"
-    if len(r) == 1:
+    if r.stop - r.start == 1:  # len() overflows for a huge range
         return f"{r.start:,} {noun}"
     return f"{r.start:,} to {r[-1]:,} {noun}"
