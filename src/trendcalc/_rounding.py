@@ -323,6 +323,13 @@ class Interval:
     upper_closed: bool = True
 
     def __attrs_post_init__(self) -> None:
+        for name in ("lower_closed", "upper_closed"):
+            flag = getattr(self, name)
+            if not isinstance(flag, bool | np.bool_):
+                raise TrendcalcError(
+                    f"{name} must be True or False (got {type(flag).__name__} {brief(flag)})"
+                )
+            object.__setattr__(self, name, bool(flag))
         # an unbounded end holds no end point
         if self.lower is None:
             object.__setattr__(self, "lower_closed", False)
