@@ -15,7 +15,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from trendcalc._errors import PeriodError, TrendcalcError
-from trendcalc._limits import MAX_LABEL_LENGTH
+from trendcalc._limits import MAX_LABEL_LENGTH, brief
 from trendcalc._periods import Period, as_period, parse_period, period_range
 from trendcalc._series import _check_consecutive
 from trendcalc._table import CountTable, Group
@@ -1183,8 +1183,8 @@ def count_events(
     >>> t.counts.tolist(), t.before.tolist()
     ([[1, 1, 1]], [0, 1, 0])
     """
-    if kind not in _KINDS:
-        raise TrendcalcError(f"kind must be 'date' or 'month' (got {kind!r})")
+    if not isinstance(kind, str) or kind not in _KINDS:
+        raise TrendcalcError(f"kind must be 'date' or 'month' (got {brief(kind)})")
     ps = _as_periods(periods)
     keys = _key_columns(groups)
     pending: Future[_Codes] | None = None

@@ -167,11 +167,11 @@ class Period:
             value = getattr(self, name)
             if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
                 raise PeriodError(
-                    f"{name} must be a datetime.date (got {type(value).__name__} {value!r})"
+                    f"{name} must be a datetime.date (got {type(value).__name__} {brief(value)})"
                 )
-        if self.kind not in KINDS:
+        if not isinstance(self.kind, str) or self.kind not in KINDS:
             valid = ", ".join(repr(k) for k in KINDS)
-            raise PeriodError(f"kind must be one of {valid} (got {self.kind!r})")
+            raise PeriodError(f"kind must be one of {valid} (got {brief(self.kind)})")
         if self.end < self.start:
             raise PeriodError(
                 f"end must not be before start (got start={self.start}, end={self.end})"

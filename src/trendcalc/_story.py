@@ -431,8 +431,7 @@ def load_story(source: str | Path, *, name: str | None = None) -> Story:
         text, label = source, name or "story"
     else:
         raise TrendcalcError(
-            f"source must be a path or the TOML text (got {type(source).__name__} "
-            f"{brief(source)})"
+            f"source must be a path or the TOML text (got {type(source).__name__} {brief(source)})"
         )
     data = _parse_toml(text, label)
     problems = Problems()
@@ -817,13 +816,13 @@ def check_story(
     if not isinstance(story, Story):
         raise TrendcalcError(f"story must be a Story from load_story (got {type(story).__name__})")
     chosen: Mode = mode if mode is not None else story.mode
-    if chosen not in MODES:
+    if not isinstance(chosen, str) or chosen not in MODES:
         raise TrendcalcError(
-            f"mode must be one of {', '.join(repr(m) for m in MODES)} (got {chosen!r})"
+            f"mode must be one of {', '.join(repr(m) for m in MODES)} (got {brief(chosen)})"
         )
-    if reading is not None and reading not in READINGS:
+    if reading is not None and (not isinstance(reading, str) or reading not in READINGS):
         raise TrendcalcError(
-            f"reading must be one of {', '.join(repr(r) for r in READINGS)} (got {reading!r})"
+            f"reading must be one of {', '.join(repr(r) for r in READINGS)} (got {brief(reading)})"
         )
     read: Reading = reading if reading is not None else story.reading
     results = tuple(_check_claim(story, c, chosen, read) for c in story.claims)

@@ -312,9 +312,9 @@ def parse_labels(
     label is of that kind. Dates (``datetime.date``, ``datetime64``, pandas Timestamps) are
     read as the period of ``kind`` that holds them.
     """
-    if kind is not None and kind not in _LABEL_KINDS:
+    if kind is not None and (not isinstance(kind, str) or kind not in _LABEL_KINDS):
         valid = ", ".join(repr(k) for k in _LABEL_KINDS)
-        raise TrendcalcError(f"kind must be None or one of {valid} (got {kind!r})")
+        raise TrendcalcError(f"kind must be None or one of {valid} (got {brief(kind)})")
     out = []
     for label in labels:
         out.append(_parse_label(label, kind, fy_start_month))
@@ -1419,11 +1419,11 @@ class CountTable:
         >>> months.resample("financial_year").counts.tolist()
         [[3]]
         """
-        if kind not in _RESAMPLE_KINDS:
+        if not isinstance(kind, str) or kind not in _RESAMPLE_KINDS:
             valid = ", ".join(repr(k) for k in _RESAMPLE_KINDS)
-            raise SeriesError(f"kind must be one of {valid} (got {kind!r})")
-        if incomplete not in ("raise", "drop"):
-            raise SeriesError(f"incomplete must be 'raise' or 'drop' (got {incomplete!r})")
+            raise SeriesError(f"kind must be one of {valid} (got {brief(kind)})")
+        if not isinstance(incomplete, str) or incomplete not in ("raise", "drop"):
+            raise SeriesError(f"incomplete must be 'raise' or 'drop' (got {brief(incomplete)})")
         table = self if fill is None else self.fill(fill)
         if table.is_rolling:
             raise SeriesError(
@@ -1839,8 +1839,8 @@ class CountTable:
         >>> [(r.group, r.rank) for r in t.ranks(by="change")]
         [('a', 1), ('c', 2), ('b', 3), ('d', None)]
         """
-        if by not in ("count", "rate", "change"):
-            raise TrendcalcError(f"by must be 'count', 'rate' or 'change' (got {by!r})")
+        if not isinstance(by, str) or by not in ("count", "rate", "change"):
+            raise TrendcalcError(f"by must be 'count', 'rate' or 'change' (got {brief(by)})")
         if not isinstance(descending, bool):
             raise TrendcalcError(f"descending must be True or False (got {descending!r})")
         table = self if fill is None else self.fill(fill)
@@ -1998,12 +1998,12 @@ class CountTable:
         November 2010     3      1
         December 2010     4      0
         """
-        if backend not in _BACKENDS:
+        if not isinstance(backend, str) or backend not in _BACKENDS:
             raise TrendcalcError(
-                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {backend!r})"
+                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {brief(backend)})"
             )
-        if layout not in ("long", "wide", "edges"):
-            raise TrendcalcError(f"layout must be 'long', 'wide' or 'edges' (got {layout!r})")
+        if not isinstance(layout, str) or layout not in ("long", "wide", "edges"):
+            raise TrendcalcError(f"layout must be 'long', 'wide' or 'edges' (got {brief(layout)})")
         if layout == "edges":
             cols = np.arange(len(self.groups))
             data = self._key_columns(cols)
@@ -2205,8 +2205,8 @@ class CountTable:
             chosen = [self._group_index(g) for g in groups]
         if kind is None:
             kind = "line" if len(self.periods) > 12 else "bar"
-        if kind not in ("line", "bar"):
-            raise TrendcalcError(f"kind must be 'line' or 'bar' (got {kind!r})")
+        if not isinstance(kind, str) or kind not in ("line", "bar"):
+            raise TrendcalcError(f"kind must be 'line' or 'bar' (got {brief(kind)})")
         mask = self.mask
         lines = []
         for j in chosen:
@@ -2561,9 +2561,7 @@ def _as_tuple(values: Sequence[Any]) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def _check_cells(
-    record: object, names: Sequence[str], shape: tuple[int, ...], kinds: str
-) -> None:
+def _check_cells(record: object, names: Sequence[str], shape: tuple[int, ...], kinds: str) -> None:
     """Check and freeze ``record``'s per-cell arrays: ``shape``, of dtype kinds ``kinds``.
 
     ``kinds`` is ``"b"`` for bool, ``"iu"`` for integers (an object array of Python ints,
@@ -2846,9 +2844,9 @@ class TableValues:
         0  2016/17  2015/16     a        12.5
         1  2016/17  2015/16     b         NaN
         """
-        if backend not in _BACKENDS:
+        if not isinstance(backend, str) or backend not in _BACKENDS:
             raise TrendcalcError(
-                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {backend!r})"
+                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {brief(backend)})"
             )
         rows, cols = np.nonzero(self.supplied)
         data: dict[str, Any] = {"period": (rows, [p.label for p in self.periods])}
@@ -3049,9 +3047,9 @@ class TableChanges:
             period     base group  before  after  change
         0  2016/17  2015/16     a     112     58     -54
         """
-        if backend not in _BACKENDS:
+        if not isinstance(backend, str) or backend not in _BACKENDS:
             raise TrendcalcError(
-                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {backend!r})"
+                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {brief(backend)})"
             )
         rows, cols = np.nonzero(self.supplied)
         data: dict[str, Any] = {
@@ -3227,9 +3225,9 @@ class Ranking:
         0     b     1  False      9
         1     a     2  False      4
         """
-        if backend not in _BACKENDS:
+        if not isinstance(backend, str) or backend not in _BACKENDS:
             raise TrendcalcError(
-                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {backend!r})"
+                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {brief(backend)})"
             )
         groups = tuple(e.group for e in self.entries)
         data: dict[str, Any] = {}
