@@ -328,7 +328,7 @@ def cagr(first: int | Fraction, last: int | Fraction, years: int | Fraction) -> 
     b = to_exact_count(last, name="last")
     if isinstance(years, bool) or not isinstance(years, int | Fraction):
         raise TrendcalcError(
-            f"years must be a positive int or Fraction (got {type(years).__name__} {years!r})"
+            f"years must be a positive int or Fraction (got {type(years).__name__} {brief(years)})"
         )
     n = to_fraction(years, name="years")
     if n <= 0:
@@ -394,7 +394,7 @@ def _as_count_array(values: object, *, name: str) -> NDArray[Any]:
         for i, v in enumerate(flat):
             if isinstance(v, bool | np.bool_):
                 raise TrendcalcError(
-                    f"{name} must hold integer counts, not bools (got {v!r} at flat index {i})"
+                    f"{name} must hold integer counts, not bools (got {brief(v)} at flat index {i})"
                 )
             if not isinstance(v, numbers.Integral) or isinstance(v, np.timedelta64):
                 raise TrendcalcError(

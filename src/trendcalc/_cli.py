@@ -19,7 +19,7 @@ from trendcalc import __version__
 from trendcalc._changes import change, format_count
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import integer_bounds
-from trendcalc._limits import MAX_PLACES
+from trendcalc._limits import MAX_PLACES, brief
 from trendcalc._periods import parse_period
 from trendcalc._rates import daily_rate, population_rate
 from trendcalc._report import report_json as report_json
@@ -85,13 +85,17 @@ class _Parser(argparse.ArgumentParser):
 def _whole(text: str) -> int:
     """An option's whole number, written with ASCII digits (``int()`` would take ``'١٢'``)."""
     if not re.fullmatch(r"[+-]?[0-9]{1,20}", text.strip()):
-        raise argparse.ArgumentTypeError(f"must be a whole number such as 1 or -2 (got {text!r})")
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number such as 1 or -2 (got {brief(text)})"
+        )
     return int(text)
 
 
 def _chart_path(text: str) -> str:
     if not text.strip() or "\x00" in text:
-        raise argparse.ArgumentTypeError(f"needs a file name, such as counts.png (got {text!r})")
+        raise argparse.ArgumentTypeError(
+            f"needs a file name, such as counts.png (got {brief(text)})"
+        )
     return text
 
 
@@ -305,12 +309,14 @@ def _count_or_rate(text: str, *, name: str, rate: bool = True) -> _Number:
     value, places, scaled = read_figure(text, name=name)
     shown = text.strip()
     if shown.endswith("%"):
-        raise TrendcalcError(f"{name} must be a count or a rate, not a percentage (got {shown!r})")
+        raise TrendcalcError(
+            f"{name} must be a count or a rate, not a percentage (got {brief(shown)})"
+        )
     if value < 0:
-        raise TrendcalcError(f"{name} must not be negative (got {shown!r})")
+        raise TrendcalcError(f"{name} must not be negative (got {brief(shown)})")
     if places > 0 or value.denominator != 1:
         if not rate:
-            raise TrendcalcError(f"{name} must be a whole number (got {shown!r})")
+            raise TrendcalcError(f"{name} must be a whole number (got {brief(shown)})")
         bounds = rounding_interval(value, places, "half_up")
         return _Number(shown, value, bounds.lower, bounds.upper, None)
     if not scaled:

@@ -50,7 +50,7 @@ def _as_periods(periods: object) -> tuple[Period, ...]:
         return ps
     raise PeriodError(
         "periods must be a non-empty sequence of consecutive Periods or labels, one period, "
-        f"or text such as '2010/11 to 2023/24' (got {type(periods).__name__} {periods!r})"
+        f"or text such as '2010/11 to 2023/24' (got {type(periods).__name__} {brief(periods)})"
     )
 
 
@@ -147,7 +147,7 @@ def _days_from_objects(values: Sequence[object], name: str) -> NDArray[np.int64]
                 else ""
             )
             raise TrendcalcError(
-                f"{name} must hold dates, datetimes or None (got {type(v).__name__} {v!r} at "
+                f"{name} must hold dates, datetimes or None (got {type(v).__name__} {brief(v)} at "
                 f"index {i}){hint}"
             )
     return out
@@ -633,14 +633,16 @@ def _factorize_ints(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[np.intp
 def _label(value: object, name: str) -> Group:
     """A group label as str or int, or a clear error."""
     if isinstance(value, bool | np.bool_):
-        raise TrendcalcError(f"{name} must be str or int labels (got {value!r})")
+        raise TrendcalcError(f"{name} must be str or int labels (got {brief(value)})")
     if _is_missing(value):
-        raise TrendcalcError(f"{name} must not be missing (got {value!r})")
+        raise TrendcalcError(f"{name} must not be missing (got {brief(value)})")
     if isinstance(value, str):
         return str(value)
     if isinstance(value, numbers.Integral):
         return int(value)
-    raise TrendcalcError(f"{name} must be str or int labels (got {type(value).__name__} {value!r})")
+    raise TrendcalcError(
+        f"{name} must be str or int labels (got {type(value).__name__} {brief(value)})"
+    )
 
 
 def _labels_of(found: _Codes, used: NDArray[np.intp], name: str) -> list[Group]:
@@ -971,7 +973,7 @@ def _refuse_month(
     if slot == _INVALID_SLOT:
         raise TrendcalcError(
             f"dates must hold months when kind='month', such as '2016-03' or 'March 2016' "
-            f"(got {value!r} at index {at})"
+            f"(got {brief(value)} at index {at})"
         )
     first = dt.date(slot // 12, slot % 12 + 1, 1)
     last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)

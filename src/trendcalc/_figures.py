@@ -8,7 +8,7 @@ from fractions import Fraction
 import attrs
 
 from trendcalc._errors import TrendcalcError
-from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, check_length
+from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, brief, check_length
 from trendcalc._rounding import Interval, format_exact, read_figure, rounding_interval
 from trendcalc._validate import Mode, check_mode, check_places_arg
 from trendcalc._words import (
@@ -89,7 +89,7 @@ class Figure:
         if not self.rounded:
             if self.value.denominator != 1 or self.value < 0:
                 raise TrendcalcError(
-                    f"count must be a non-negative whole number (got {self.text!r})"
+                    f"count must be a non-negative whole number (got {brief(self.text)})"
                 )
             return range(int(self.value), int(self.value) + 1)
         lo, hi = integer_bounds(self.interval(mode))
@@ -115,7 +115,7 @@ def integer_bounds(interval: Interval) -> tuple[int, int]:
 
 _NOT_A_FIGURE = (
     "{name} must be a number as printed, such as '44', '-48', '10.70', '3,903', '44%' or "
-    "'6.7 million', with commas only between groups of three digits (got {text!r})"
+    "'6.7 million', with commas only between groups of three digits (got {text})"
 )
 
 
@@ -136,13 +136,13 @@ def read_figure_text(text: object, *, name: str = "figure") -> tuple[Fraction, i
     try:
         value, places, scaled = read_figure(number, name=name)
     except TrendcalcError:
-        message = _NOT_A_FIGURE.format(name=name, text=text.strip())
+        message = _NOT_A_FIGURE.format(name=name, text=brief(text.strip()))
         if _after_qualifier(text) != text.strip():
             message += "; for a count with a qualifier in front, use parse_qualified_count"
         raise TrendcalcError(message) from None
     if percent and scaled:
         raise TrendcalcError(
-            f"{name} must not have both a scale word and a percent sign (got {text!r})"
+            f"{name} must not have both a scale word and a percent sign (got {text})"
         )
     return value, places, scaled, percent
 
@@ -254,19 +254,19 @@ def parse_count(text: object, *, places: int | None = None) -> Figure:
     elif isinstance(text, bool) or not isinstance(text, int | str):
         raise TrendcalcError(
             f"count must be an int or a count as printed, such as '3,903' or '6.7 million' "
-            f"(got {type(text).__name__} {text!r})"
+            f"(got {type(text).__name__} {brief(text)})"
         )
     else:
         figure = parse_figure(text, places=places)
     if figure.value < 0:
-        raise TrendcalcError(f"count must not be negative (got {figure.text!r})")
+        raise TrendcalcError(f"count must not be negative (got {brief(figure.text)})")
     if not figure.rounded and figure.value.denominator != 1:
         raise TrendcalcError(
-            f"count must be a whole number (got {figure.text!r}); if it was rounded, say to "
+            f"count must be a whole number (got {brief(figure.text)}); if it was rounded, say to "
             "what, e.g. places=-3 for the nearest thousand"
         )
     if figure.percent:
-        raise TrendcalcError(f"count must not be a percentage (got {figure.text!r})")
+        raise TrendcalcError(f"count must not be a percentage (got {brief(figure.text)})")
     return figure
 
 

@@ -181,7 +181,7 @@ class Period:
         elif self.fy_start_month is not None:
             raise PeriodError(
                 f"fy_start_month must be None for a {self.kind} period "
-                f"(got {self.fy_start_month!r})"
+                f"(got {brief(self.fy_start_month)})"
             )
         if self.kind == "range":
             return
@@ -502,12 +502,12 @@ def period_range(
     b = as_period(last, name="last", fy_start_month=fy_start_month)
     if (a.kind, a.fy_start_month) != (b.kind, b.fy_start_month):
         raise PeriodError(
-            f"first and last must be of the same kind (got {a.label!r}, a {a.kind}, and "
+            f"first and last must be of the same kind (got {brief(a.label)}, a {a.kind}, and "
             f"{b.label!r}, a {b.kind})"
         )
     if b.start < a.start:
         raise PeriodError(
-            f"last must not be before first (got first={a.label!r}, last={b.label!r})"
+            f"last must not be before first (got first={brief(a.label)}, last={b.label!r})"
         )
     result = [a]
     while result[-1].end < b.end:
@@ -867,7 +867,9 @@ def parse_period(text: str, *, fy_start_month: int = 4) -> Period:
     if isinstance(text, Period):
         return text
     if not isinstance(text, str):
-        raise PeriodError(f"text must be a period label (str) (got {type(text).__name__} {text!r})")
+        raise PeriodError(
+            f"text must be a period label (str) (got {type(text).__name__} {brief(text)})"
+        )
     try:
         check_length(text, name="period label", limit=MAX_LABEL_LENGTH)
     except TrendcalcError as e:
@@ -915,5 +917,5 @@ def as_period(value: object, *, name: str = "period", fy_start_month: int = 4) -
         return parse_period(value, fy_start_month=fy_start_month)
     raise PeriodError(
         f"{name} must be a Period or a period label such as '2016/17' "
-        f"(got {type(value).__name__} {value!r})"
+        f"(got {type(value).__name__} {brief(value)})"
     )

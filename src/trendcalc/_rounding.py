@@ -402,12 +402,14 @@ def read_figure(reported: object, *, name: str = "reported") -> tuple[Fraction, 
     a Decimal keeps its exponent.
     """
     if isinstance(reported, bool | np.bool_):
-        raise TrendcalcError(f"{name} must be a published figure, not a bool (got {reported!r})")
+        raise TrendcalcError(
+            f"{name} must be a published figure, not a bool (got {brief(reported)})"
+        )
     if isinstance(reported, int):
         return Fraction(check_digits(reported, name=name)), 0, False
     if isinstance(reported, Decimal):
         if not reported.is_finite():
-            raise TrendcalcError(f"{name} must be a finite number (got {reported!r})")
+            raise TrendcalcError(f"{name} must be a finite number (got {brief(reported)})")
         exponent = check_decimal_size(reported, name=name).as_tuple().exponent
         assert isinstance(exponent, int)
         return Fraction(reported), -exponent, False
@@ -426,7 +428,7 @@ def read_figure(reported: object, *, name: str = "reported") -> tuple[Fraction, 
         raise TrendcalcError(
             f"{name} must be a number as printed, such as '44', '-48', '10.70', '3,903', "
             f"'44%' or '6.7 million', with commas only between groups of three digits "
-            f"(got {reported!r})"
+            f"(got {brief(reported)})"
         )
     frac = m["frac"] or ""
     digits = m["int"].replace(",", "") + frac

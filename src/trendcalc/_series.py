@@ -302,7 +302,7 @@ class CountSeries:
         """
         i, j = self._span(first, last)
         if not isinstance(per_day, bool):
-            raise TrendcalcError(f"per_day must be True or False (got {per_day!r})")
+            raise TrendcalcError(f"per_day must be True or False (got {brief(per_day)})")
         if per_day:
             rates = self.daily_rates()
             return rates[i].change_to(rates[j])

@@ -27,6 +27,7 @@ from trendcalc._limits import (
     MAX_EXPOSURE_RATIO,
     MAX_MINLIKE_TOTAL,
     MIN_EXPOSURE,
+    brief,
     check_places,
 )
 from trendcalc._validate import check_count, check_int, to_fraction
@@ -105,7 +106,7 @@ def _check_exposure(
 ) -> Fraction:
     """An exposure (or a rate) read exactly: positive, from ``MIN_EXPOSURE`` to ``MAX_EXPOSURE``."""
     if isinstance(value, bool | np.bool_):
-        raise TrendcalcError(f"{name} must be a positive number, not a bool (got {value!r})")
+        raise TrendcalcError(f"{name} must be a positive number, not a bool (got {brief(value)})")
     if isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > 400:
         raise TrendcalcError(
             f"{name} must be from {MIN_EXPOSURE!r} to {MAX_EXPOSURE!r} "

@@ -543,7 +543,7 @@ def _read_reading(value: object, where: str, problems: Problems) -> Reading | No
         return None
     if value not in READINGS:
         problems.add(
-            where, f"must be one of {', '.join(repr(r) for r in READINGS)} (got {value!r})"
+            where, f"must be one of {', '.join(repr(r) for r in READINGS)} (got {brief(value)})"
         )
         return None
     return value  # type: ignore[return-value]

@@ -17,7 +17,7 @@ import attrs
 from trendcalc._claims.registry import Problems, figure_of
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure
-from trendcalc._limits import MAX_SERIES_LENGTH
+from trendcalc._limits import MAX_SERIES_LENGTH, brief
 from trendcalc._periods import Period, parse_period
 
 __all__ = ["MISSING", "StorySeries", "StoryTable", "read_series_blocks", "read_table_blocks"]
@@ -187,7 +187,7 @@ class StoryTable:
 def _text(entry: Mapping[str, Any], key: str, where: str, problems: Problems) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str):
-        problems.add(f"{where}.{key}", f"must be text in quotes (got {value!r})")
+        problems.add(f"{where}.{key}", f"must be text in quotes (got {brief(value)})")
         return ""
     return value
 
@@ -207,7 +207,7 @@ def _value(value: object, where: str, problems: Problems, rounded_to: object) ->
 
 def _period(value: object, where: str, problems: Problems) -> Period | None:
     if not isinstance(value, str):
-        problems.add(where, f'must be a period in quotes such as "2016/17" (got {value!r})')
+        problems.add(where, f'must be a period in quotes such as "2016/17" (got {brief(value)})')
         return None
     try:
         return parse_period(value)
@@ -328,7 +328,7 @@ def read_table_blocks(raw: object, problems: Problems) -> dict[str, StoryTable]:
                     problems.add(
                         at,
                         f"must be a list of {len(periods)} counts, one for each of periods "
-                        f"(got {value!r})",
+                        f"(got {brief(value)})",
                     )
                     continue
                 rows[group] = tuple(
@@ -361,7 +361,7 @@ def _table_periods(
     if not isinstance(raw, list) or not raw:
         problems.add(
             f"{where}.periods",
-            f'must be a list of periods such as ["2021/22", "2022/23"] (got {raw!r})',
+            f'must be a list of periods such as ["2021/22", "2022/23"] (got {brief(raw)})',
         )
         return None
     periods = [_period(p, f"{where}.periods[{i}]", problems) for i, p in enumerate(raw, start=1)]

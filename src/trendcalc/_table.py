@@ -103,7 +103,7 @@ def _frozen_array(values: object, name: str, shape: tuple[int, ...]) -> NDArray[
         for i, v in enumerate(flat):
             if isinstance(v, bool | np.bool_) or not isinstance(v, numbers.Integral):
                 raise TrendcalcError(
-                    f"{name} must hold integer counts (got {type(v).__name__} {v!r} at flat "
+                    f"{name} must hold integer counts (got {type(v).__name__} {brief(v)} at flat "
                     f"index {i})"
                 )
             if not 0 <= int(v) <= MAX_COUNT:
@@ -172,9 +172,9 @@ def _check_keys(keys: object) -> tuple[str, ...] | None:
         )
     names = tuple(keys)
     if not names or not all(isinstance(k, str) and k for k in names):
-        raise TrendcalcError(f"keys must be non-empty text names (got {names!r})")
+        raise TrendcalcError(f"keys must be non-empty text names (got {brief(names)})")
     if len(set(names)) != len(names):
-        raise TrendcalcError(f"keys must not repeat a name (got {names!r})")
+        raise TrendcalcError(f"keys must not repeat a name (got {brief(names)})")
     reserved = {"period", "start", "end", "days", "count"} & set(names)
     if reserved:
         raise TrendcalcError(
@@ -341,7 +341,7 @@ def _parse_label(label: object, kind: str | None, fy: int) -> Period:
         )
         return _target_of(month_period, kind, fy)
     elif isinstance(label, bool | np.bool_):
-        raise PeriodError(f"a period label must be text, such as '2016/17' (got {label!r})")
+        raise PeriodError(f"a period label must be text, such as '2016/17' (got {brief(label)})")
     elif isinstance(label, numbers.Integral):
         p = parse_period(str(int(label)), fy_start_month=fy)
     elif isinstance(label, str):
@@ -531,14 +531,16 @@ def _labels_of(uniques: list[object], name: str) -> list[Label]:
     out: list[Label] = []
     for u in uniques:
         if isinstance(u, bool):
-            raise TrendcalcError(f"column {name!r} must hold text or integer labels (got {u!r})")
+            raise TrendcalcError(
+                f"column {name!r} must hold text or integer labels (got {brief(u)})"
+            )
         if isinstance(u, str):
             out.append(u)
         elif isinstance(u, numbers.Integral):
             out.append(int(u))
         else:
             raise TrendcalcError(
-                f"column {name!r} must hold text or integer labels (got {type(u).__name__} {u!r})"
+                f"column {name!r} must hold text or integer labels (got {type(u).__name__} {brief(u)})"
             )
     kinds = {type(v) for v in out}
     if len(kinds) > 1:
@@ -648,7 +650,7 @@ class CountTable:
         if self.keys is not None and self.groups and len(self.keys) != width:
             raise TrendcalcError(
                 f"keys must name each position of the group labels: {width} name(s) for labels "
-                f"such as {self.groups[0]!r} (got keys={self.keys!r})"
+                f"such as {self.groups[0]!r} (got keys={brief(self.keys)})"
             )
         if self.keys is None and width > 1:
             raise TrendcalcError(
@@ -792,7 +794,7 @@ class CountTable:
         if not isinstance(period, str | tuple | list):
             raise TrendcalcError(
                 f"period must be a column name, or two: a year column and a quarter column "
-                f"(got {type(period).__name__} {period!r})"
+                f"(got {type(period).__name__} {brief(period)})"
             )
         if groups is not None and not isinstance(groups, str | tuple | list):
             raise TrendcalcError(
@@ -803,14 +805,14 @@ class CountTable:
         if not 1 <= len(period_names) <= 2 or not all(isinstance(n, str) for n in period_names):
             raise TrendcalcError(
                 "period must be a column name, or two: a year column and a quarter column "
-                f"(got {period!r})"
+                f"(got {brief(period)})"
             )
         if not isinstance(count, str):
-            raise TrendcalcError(f"count must be a column name (got {count!r})")
+            raise TrendcalcError(f"count must be a column name (got {brief(count)})")
         if groups is not None:
             key_names = (groups,) if isinstance(groups, str) else tuple(groups)
             if not all(isinstance(n, str) for n in key_names):
-                raise TrendcalcError(f"groups must be column names (got {groups!r})")
+                raise TrendcalcError(f"groups must be column names (got {brief(groups)})")
             columns, _, rows = _frame_columns(frame, [*period_names, count, *key_names])
         else:
             _, available, _ = _frame_columns(frame, [*period_names, count])
@@ -1842,7 +1844,7 @@ class CountTable:
         if not isinstance(by, str) or by not in ("count", "rate", "change"):
             raise TrendcalcError(f"by must be 'count', 'rate' or 'change' (got {brief(by)})")
         if not isinstance(descending, bool):
-            raise TrendcalcError(f"descending must be True or False (got {descending!r})")
+            raise TrendcalcError(f"descending must be True or False (got {brief(descending)})")
         table = self if fill is None else self.fill(fill)
         i = len(table.periods) - 1 if period is None else table._period_index(period, "period")
         values: list[int | Fraction | None]
@@ -2201,7 +2203,7 @@ class CountTable:
                 )
         else:
             if isinstance(groups, str) or not isinstance(groups, Sequence):
-                raise TrendcalcError(f"groups must be a list of group labels (got {groups!r})")
+                raise TrendcalcError(f"groups must be a list of group labels (got {brief(groups)})")
             chosen = [self._group_index(g) for g in groups]
         if kind is None:
             kind = "line" if len(self.periods) > 12 else "bar"
@@ -2225,7 +2227,9 @@ def _quarter_number(value: object, name: str) -> int:
     if text.startswith("Q"):
         text = text[1:]
     if isinstance(value, bool) or text not in ("1", "2", "3", "4"):
-        raise TrendcalcError(f"column {name!r} must hold quarter numbers 1 to 4 (got {value!r})")
+        raise TrendcalcError(
+            f"column {name!r} must hold quarter numbers 1 to 4 (got {brief(value)})"
+        )
     return int(text)
 
 
@@ -2272,7 +2276,7 @@ def _quarter_of(year: Period, q: int, kind: str | None) -> Period:
     else:
         raise PeriodError(
             f"a year column with a quarter column must hold financial or calendar years, such "
-            f"as '2016/17' or '2016' (got {year.label!r}, a {year.kind})"
+            f"as '2016/17' or '2016' (got {brief(year.label)}, a {year.kind})"
         )
     if kind is not None and kind != target:
         raise PeriodError(f"year {year.label!r} with quarter {q} is a {target}, not a {kind}")
@@ -2729,7 +2733,7 @@ class TableValues:
             kind = first.kind if first.kind in _LABEL_KINDS else None
             p = _parse_label(period, kind, first.fy_start_month or 4)
         else:
-            raise TrendcalcError(f"period must be a Period or label (got {period!r})")
+            raise TrendcalcError(f"period must be a Period or label (got {brief(period)})")
         if p not in self.periods:
             raise SeriesError(f"period {p.label!r} is not in these figures ({_span(self.periods)})")
         if group not in self.groups:

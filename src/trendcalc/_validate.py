@@ -36,7 +36,7 @@ def check_mode(mode: object, *, name: str = "mode") -> Mode:
 def check_int(value: object, *, name: str, minimum: int | None = None) -> int:
     """Return ``value`` as a Python int; bools, floats and text are refused."""
     if isinstance(value, bool | np.bool_):
-        raise TrendcalcError(f"{name} must be an integer, not a bool (got {value!r})")
+        raise TrendcalcError(f"{name} must be an integer, not a bool (got {brief(value)})")
     if not isinstance(value, numbers.Integral) or isinstance(value, np.timedelta64):
         hint = ""
         if isinstance(value, float | np.floating) and math.isfinite(value) and value == int(value):
@@ -69,7 +69,7 @@ def to_fraction(value: object, *, name: str) -> Fraction:
     the number the user typed or saw printed; a str must be a plain decimal number.
     """
     if isinstance(value, bool | np.bool_):
-        raise TrendcalcError(f"{name} must be a number, not a bool (got {value!r})")
+        raise TrendcalcError(f"{name} must be a number, not a bool (got {brief(value)})")
     if isinstance(value, np.timedelta64 | np.datetime64):  # numpy calls them integers
         raise TrendcalcError(f"{name} must be a number, not a {type(value).__name__}")
     if isinstance(value, numbers.Integral):
@@ -80,16 +80,16 @@ def to_fraction(value: object, *, name: str) -> Fraction:
         return value
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise TrendcalcError(f"{name} must be a finite number (got {value!r})")
+            raise TrendcalcError(f"{name} must be a finite number (got {brief(value)})")
         return Fraction(check_decimal_size(value, name=name))
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise TrendcalcError(f"{name} must be a finite number (got {value!r})")
+            raise TrendcalcError(f"{name} must be a finite number (got {brief(value)})")
         return Fraction(Decimal(repr(float(value))))  # np.float64's repr names its type
     if isinstance(value, np.floating):
         # the shortest repr of the value in its own precision: np.float32(2.675) is 2.675
         if not np.isfinite(value):
-            raise TrendcalcError(f"{name} must be a finite number (got {value!r})")
+            raise TrendcalcError(f"{name} must be a finite number (got {brief(value)})")
         shortest = Decimal(np.format_float_scientific(value, unique=True))
         return Fraction(check_decimal_size(shortest, name=name))
     if isinstance(value, str):
@@ -105,7 +105,7 @@ def to_fraction(value: object, *, name: str) -> Fraction:
         numerator = check_digits(int(value.numerator), name=name)
         denominator = check_digits(int(value.denominator), name=name)
         if denominator == 0:  # pragma: no cover - a Rational's denominator is positive
-            raise TrendcalcError(f"{name} has a zero denominator (got {value!r})")
+            raise TrendcalcError(f"{name} has a zero denominator (got {brief(value)})")
         return Fraction(numerator, denominator)
     raise TrendcalcError(
         f"{name} must be an int, Fraction, Decimal, float or str (got {type(value).__name__} "

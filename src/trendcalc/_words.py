@@ -21,7 +21,7 @@ from typing import Literal, get_args
 import attrs
 
 from trendcalc._errors import TrendcalcError
-from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, check_length
+from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, brief, check_length
 from trendcalc._rounding import Interval, read_figure, rounding_interval
 from trendcalc._validate import Mode, check_mode
 
@@ -81,7 +81,7 @@ def check_qualifier(qualifier: object) -> Qualifier:
         if q in QUALIFIERS:
             return q  # type: ignore[return-value]
     valid = ", ".join(repr(q) for q in QUALIFIERS)
-    raise TrendcalcError(f"qualifier must be one of {valid} (got {qualifier!r})")
+    raise TrendcalcError(f"qualifier must be one of {valid} (got {brief(qualifier)})")
 
 
 def qualified_interval(value: Fraction, places: int, qualifier: Qualifier, mode: Mode) -> Interval:
@@ -165,7 +165,7 @@ def _size_interval(
 def normalize(text: object, *, name: str, example: str) -> str:
     """Lower-case ``text`` with single spaces, and hyphens between letters as spaces."""
     if not isinstance(text, str):
-        raise TrendcalcError(f"{name} must be words such as {example!r} (got {text!r})")
+        raise TrendcalcError(f"{name} must be words such as {example!r} (got {brief(text)})")
     check_length(text, name=name, limit=MAX_LABEL_LENGTH)
     words = " ".join(text.lower().replace("\u2011", "-").split())
     return re.sub(r"(?<=[a-z])\s*-\s*(?=[a-z])", " ", words)

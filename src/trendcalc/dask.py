@@ -26,6 +26,7 @@ from typing import Any, Literal
 from trendcalc._counting import _KINDS, CountTable, _as_periods
 from trendcalc._counting import count_events as _count_events
 from trendcalc._errors import TrendcalcError
+from trendcalc._limits import brief
 from trendcalc._periods import Period
 
 __all__ = ["count_events"]
@@ -46,7 +47,9 @@ def _partitions(column: Any, name: str) -> list[Any]:
     module = type(column).__module__
     if module.startswith("dask.array") or type(column).__name__ == "Array":
         if getattr(column, "ndim", None) != 1:
-            raise TrendcalcError(f"{name} must be a one-dimensional dask array (got {column!r})")
+            raise TrendcalcError(
+                f"{name} must be a one-dimensional dask array (got {brief(column)})"
+            )
         return list(column.to_delayed().ravel())
     if module.startswith("dask") and hasattr(column, "to_delayed"):
         return list(column.to_delayed())
@@ -157,9 +160,11 @@ def count_events(
     dask = _dask()
     ps = _as_periods(periods)
     if kind not in _KINDS:
-        raise TrendcalcError(f"kind must be 'date' or 'month' (got {kind!r})")
+        raise TrendcalcError(f"kind must be 'date' or 'month' (got {brief(kind)})")
     if isinstance(split_every, bool) or not isinstance(split_every, int) or split_every < 2:
-        raise TrendcalcError(f"split_every must be an integer of at least 2 (got {split_every!r})")
+        raise TrendcalcError(
+            f"split_every must be an integer of at least 2 (got {brief(split_every)})"
+        )
     date_parts = _partitions(dates, "dates")
     if not date_parts:
         raise TrendcalcError("dates has no partitions")

@@ -19,6 +19,7 @@ from trendcalc._claims.verdict import Verdict, computed_text, interval_ends, wor
 from trendcalc._claims.words import NUMBER, number_word, split_qualifier
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure
+from trendcalc._limits import brief
 from trendcalc._periods import Period, as_period
 from trendcalc._rates import Rate, format_gap
 from trendcalc._rounding import Interval, round_fraction
@@ -41,7 +42,7 @@ def read_frequency_words(
     """Read how often, in words: the qualifier, the number of offences, the gap between
     them when the claim gives one ("one every 10 minutes"), and the unit of time."""
     if not isinstance(claim, str):
-        raise TrendcalcError(f"claim must be words such as 'six an hour' (got {claim!r})")
+        raise TrendcalcError(f"claim must be words such as 'six an hour' (got {brief(claim)})")
     text = re.sub(r"^(?:an?\s+)?average\s+of\s+", "", " ".join(claim.lower().split()))
     q, words = split_qualifier(text, qualifier)
     words = re.sub(r"^(?:an?\s+)?average\s+of\s+", "", words)

@@ -178,6 +178,10 @@ def counts_range(value: object, name: str, mode: Mode) -> tuple[range, Figure]:
             counts = qualified.counts(mode)
         except TrendcalcError as e:
             raise TrendcalcError(f"{name}: {e}") from None
+        if not counts:
+            raise TrendcalcError(
+                f"{name}: {qualified.text!r} allows no whole count (a count is never below 0)"
+            )
         f = qualified.figure
         return counts, Figure(qualified.text, f.value, f.places, True)
     try:

@@ -35,7 +35,7 @@ from trendcalc._claims.verdict import (
     range_text,
 )
 from trendcalc._errors import TrendcalcError
-from trendcalc._limits import MAX_COUNT
+from trendcalc._limits import MAX_COUNT, brief
 from trendcalc._validate import Mode, check_int, check_mode
 
 __all__ = ["check_population_rate"]
@@ -104,7 +104,7 @@ def check_population_rate(
     counts, c_fig = counts_range(count, "count", mode)
     pops, p_fig = counts_range(population, "population", mode)
     if not range(max(pops.start, 1), pops.stop):
-        raise TrendcalcError(f"population must be positive (got {p_fig.text!r})")
+        raise TrendcalcError(f"population must be positive (got {brief(p_fig.text)})")
     pos = range(max(pops.start, 1), pops.stop)
     computed = hull(Fraction(counts.start * per, pos[-1]), Fraction(counts[-1] * per, pos.start))
     implied = None

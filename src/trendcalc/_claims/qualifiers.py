@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Literal, get_args
 
 from trendcalc._errors import TrendcalcError
+from trendcalc._limits import brief
 from trendcalc._rounding import Interval
 
 # the words in front of a figure and the strict meaning of each are the word readers'
@@ -52,7 +53,7 @@ def check_reading(reading: object) -> Reading:
         return reading  # type: ignore[return-value]
     valid = ", ".join(repr(r) for r in READINGS)
     raise TrendcalcError(
-        f"reading must be one of {valid} (got {reading!r}); 'strict' is the default"
+        f"reading must be one of {valid} (got {brief(reading)}); 'strict' is the default"
     )
 
 

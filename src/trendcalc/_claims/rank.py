@@ -31,6 +31,7 @@ from trendcalc._claims.standing import (
 from trendcalc._claims.verdict import Verdict, holding_modes
 from trendcalc._claims.words import NUMBER, number_word
 from trendcalc._errors import TrendcalcError
+from trendcalc._limits import brief
 from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_int, check_mode
 
@@ -67,7 +68,7 @@ def read_rank_words(claim: object, qualifier: object = None) -> dict[str, Any]:
     """
     text = check_words(claim)
     if qualifier not in (None, "exact"):
-        raise TrendcalcError(f"a rank claim takes no qualifier (got {qualifier!r})")
+        raise TrendcalcError(f"a rank claim takes no qualifier (got {brief(qualifier)})")
     spec: dict[str, Any] = {}
     original = " ".join(str(claim).replace("-", " ").split())
     if m := re.search(r"\b(?:(?:second|2nd) only to|behind only) (?P<x>.+)$", original, re.I):
@@ -162,7 +163,7 @@ def _spec(claim: str | None, fields: Mapping[str, Any]) -> _Spec:
     behind = merged.get("behind")
     if behind is not None:
         if isinstance(behind, str) or not isinstance(behind, Sequence) or not behind:
-            raise TrendcalcError(f"behind must be a list of group names (got {behind!r})")
+            raise TrendcalcError(f"behind must be a list of group names (got {brief(behind)})")
         behind = tuple(str(b) for b in behind)
         merged.setdefault("position", len(behind) + 1)
         if merged["position"] != len(behind) + 1:
@@ -528,14 +529,14 @@ def _read_options(fields: ClaimFields) -> dict[str, Any]:
         known = ", ".join(sorted(fields.tables)) or "none"
         fields.problem(
             "table",
-            f"must name a [table.NAME] block of the story (got {name!r}); the tables are: {known}",
+            f"must name a [table.NAME] block of the story (got {brief(name)}); the tables are: {known}",
         )
         return options
     table = fields.tables[name]
     options["table"] = name
     group = raw.get("group")
     if not isinstance(group, str) or group not in table.counts:
-        fields.problem("group", f"must be one of the groups of table {name!r} (got {group!r})")
+        fields.problem("group", f"must be one of the groups of table {name!r} (got {brief(group)})")
     options["group"] = group
     for key in ("period", "compared_with"):
         if key in raw:

@@ -70,14 +70,14 @@ def _rate_interval(value: CountLike, name: str, mode: Mode) -> tuple[Interval, F
     else:
         if isinstance(value, bool) or not isinstance(value, int | str):
             raise TrendcalcError(
-                f"{name} must be a rate as printed, such as '380.8' (got {value!r})"
+                f"{name} must be a rate as printed, such as '380.8' (got {brief(value)})"
             )
         try:
             figure = parse_figure(value)
         except TrendcalcError as e:
             raise TrendcalcError(str(e).replace("figure must", f"{name} must", 1)) from None
     if figure.value < 0 or figure.percent:
-        raise TrendcalcError(f"{name} must be a rate such as '380.8' (got {figure.text!r})")
+        raise TrendcalcError(f"{name} must be a rate such as '380.8' (got {brief(figure.text)})")
     return figure.interval(mode), figure
 
 
@@ -323,7 +323,9 @@ def _read_options(fields: ClaimFields) -> Mapping[str, Any]:
     raw_per = raw.get("per", 100_000)
     per = 100_000
     if isinstance(raw_per, bool) or not isinstance(raw_per, int) or raw_per < 1:
-        fields.problem("per", f"must be a positive whole number such as 100000 (got {raw_per!r})")
+        fields.problem(
+            "per", f"must be a positive whole number such as 100000 (got {brief(raw_per)})"
+        )
     else:
         per = raw_per
     if "rates" in raw:
@@ -338,7 +340,7 @@ def _read_options(fields: ClaimFields) -> Mapping[str, Any]:
         ):
             fields.problem(
                 "rates",
-                f'must be the two rates as printed, e.g. ["380.8", "387.8"] (got {rates!r})',
+                f'must be the two rates as printed, e.g. ["380.8", "387.8"] (got {brief(rates)})',
             )
             return {}
         texts = tuple(str(r) for r in rates)
@@ -367,7 +369,7 @@ def _read_options(fields: ClaimFields) -> Mapping[str, Any]:
         fields.problem(
             "basis",
             "must be 'population' (rates per head from the counts' populations) or 'day' "
-            f"(rates per day over the counts' periods) (got {basis!r})",
+            f"(rates per day over the counts' periods) (got {brief(basis)})",
         )
     elif basis == "population":
         for key, name in names.items():

@@ -17,6 +17,7 @@ from trendcalc._claims.qualifiers import Qualifier, qualified_interval
 from trendcalc._claims.registry import FROM, TO, ClaimKind, StoryCheck, register
 from trendcalc._claims.verdict import Verdict, computed_text, words_verdict
 from trendcalc._errors import TrendcalcError
+from trendcalc._limits import brief
 from trendcalc._rounding import Interval, round_fraction
 from trendcalc._validate import Mode, check_mode
 from trendcalc._words import parse_multiple
@@ -34,7 +35,7 @@ def read_ratio_words(
     :func:`~trendcalc.parse_multiple`, the one reader of changes in words.
     """
     if not isinstance(claim, str):
-        raise TrendcalcError(f"claim must be words such as 'doubled' (got {claim!r})")
+        raise TrendcalcError(f"claim must be words such as 'doubled' (got {brief(claim)})")
     m = parse_multiple(claim, qualifier=qualifier)
     if m.form == "multiple":
         return m.qualifier, m.value, True

@@ -29,7 +29,7 @@ from trendcalc._claims.standing import (
 from trendcalc._claims.verdict import Verdict, holding_modes
 from trendcalc._claims.words import NUMBER, number_word
 from trendcalc._errors import TrendcalcError
-from trendcalc._limits import MAX_SERIES_LENGTH
+from trendcalc._limits import MAX_SERIES_LENGTH, brief
 from trendcalc._periods import Period, as_period
 from trendcalc._rounding import Interval
 from trendcalc._series import CountSeries
@@ -72,7 +72,7 @@ def read_record_words(claim: object, qualifier: object = None) -> dict[str, Any]
     """
     text = check_words(claim)
     if qualifier not in (None, "exact"):
-        raise TrendcalcError(f"a record claim takes no qualifier (got {qualifier!r})")
+        raise TrendcalcError(f"a record claim takes no qualifier (got {brief(qualifier)})")
     original = " ".join(str(claim).split())
     spec: dict[str, Any] = {}
     big = re.search(rf"\b({_HIGH})\b", text)
@@ -447,7 +447,7 @@ def read_series_options(fields: ClaimFields, keys: tuple[str, ...]) -> dict[str,
         known = ", ".join(sorted(fields.series)) or "none"
         fields.problem(
             "series",
-            f"must name a [series.NAME] block of the story (got {name!r}); the series are: {known}",
+            f"must name a [series.NAME] block of the story (got {brief(name)}); the series are: {known}",
         )
         return options
     options["series"] = name

@@ -70,7 +70,7 @@ from trendcalc._claims.qualifiers import Qualifier, Reading
 from trendcalc._claims.verdict import Verdict
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_count, parse_qualified_count
-from trendcalc._limits import MAX_COUNT, MAX_NUMBER_LENGTH, MAX_PLACES, MIN_PLACES
+from trendcalc._limits import MAX_COUNT, MAX_NUMBER_LENGTH, MAX_PLACES, MIN_PLACES, brief
 
 if TYPE_CHECKING:  # pragma: no cover
     from trendcalc._story import ClaimResult, StoryClaim, StoryCount
@@ -176,7 +176,7 @@ def figure_of(
     try:
         figure = parse_count(value, places=places)
         if figure.value > MAX_COUNT:
-            problems.add(where, f"must be at most {MAX_COUNT:,} (got {figure.text!r})")
+            problems.add(where, f"must be at most {MAX_COUNT:,} (got {brief(figure.text)})")
             return None
         return figure
     except TrendcalcError as e:

@@ -60,7 +60,7 @@ def read_share_words(text: object, qualifier: Qualifier | None = None) -> Propor
     if isinstance(text, int) and not isinstance(text, bool):
         text = f"{text}%"
     if not isinstance(text, str):
-        raise TrendcalcError(f"figure must be words such as 'one in four' (got {text!r})")
+        raise TrendcalcError(f"figure must be words such as 'one in four' (got {brief(text)})")
     try:
         return parse_proportion(text, qualifier=qualifier)
     except TrendcalcError as first:
@@ -280,10 +280,10 @@ def read_shares_words(text: object, qualifier: Qualifier | None = None) -> list[
     number); each is read by :func:`read_share_words`.
     """
     if not isinstance(text, str):
-        raise TrendcalcError(f"figure must be shares such as '40%, 35%, 25%' (got {text!r})")
+        raise TrendcalcError(f"figure must be shares such as '40%, 35%, 25%' (got {brief(text)})")
     pieces = [p for p in _SEPARATOR.split(text.strip()) if p]
     if not pieces:
-        raise TrendcalcError(f"figure must be shares such as '40%, 35%, 25%' (got {text!r})")
+        raise TrendcalcError(f"figure must be shares such as '40%, 35%, 25%' (got {brief(text)})")
     return [read_share_words(p, qualifier) for p in pieces]
 
 

@@ -71,13 +71,13 @@ def check_choice(value: object, name: str, choices: Sequence[str]) -> str:
     if isinstance(value, str) and value in choices:
         return value
     valid = ", ".join(repr(c) for c in choices)
-    raise TrendcalcError(f"{name} must be one of {valid} (got {value!r})")
+    raise TrendcalcError(f"{name} must be one of {valid} (got {brief(value)})")
 
 
 def check_words(claim: object) -> str:
     """A claim in words, trimmed and lower-cased, or raise if it is not text."""
     if not isinstance(claim, str):
-        raise TrendcalcError(f"claim must be the words of the story, as text (got {claim!r})")
+        raise TrendcalcError(f"claim must be the words of the story, as text (got {brief(claim)})")
     if len(claim) > MAX_LABEL_LENGTH:
         raise TrendcalcError(
             f"claim is {len(claim):,} characters long; at most {MAX_LABEL_LENGTH:,} are accepted"

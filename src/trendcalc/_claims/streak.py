@@ -26,6 +26,7 @@ from trendcalc._claims.standing import (
 from trendcalc._claims.verdict import Verdict, holding_modes
 from trendcalc._claims.words import NUMBER, number_word, split_qualifier
 from trendcalc._errors import TrendcalcError
+from trendcalc._limits import brief
 from trendcalc._periods import Period, as_period
 from trendcalc._rounding import Interval
 from trendcalc._series import CountSeries
@@ -171,7 +172,7 @@ def _spec(claim: str | None, fields: Mapping[str, Any]) -> _Spec:
     q = check_qualifier(merged.get("qualifier", "exact"))
     if q not in _QUALIFIERS:
         raise TrendcalcError(
-            f"a streak claim takes qualifier 'exact', 'at least' or 'more than' (got {q!r})"
+            f"a streak claim takes qualifier 'exact', 'at least' or 'more than' (got {brief(q)})"
         )
     said = claim.strip() if claim is not None else f"{direction} {length} periods running"
     return _Spec(direction, length, q, said, words.get("unit"))  # type: ignore[arg-type]

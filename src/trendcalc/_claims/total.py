@@ -16,6 +16,7 @@ from trendcalc._claims.registry import COUNTS, ClaimKind, StoryCheck, register
 from trendcalc._claims.verdict import Verdict, figure_accepts, figure_verdict
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure
+from trendcalc._limits import brief
 from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_mode
 
@@ -69,7 +70,7 @@ def check_total(
     qualifier = check_qualifier(qualifier)
     if isinstance(parts, str) or not isinstance(parts, Sequence) or not parts:
         raise TrendcalcError(
-            f"parts must be a non-empty sequence of counts (got {type(parts).__name__} {parts!r})"
+            f"parts must be a non-empty sequence of counts (got {type(parts).__name__} {brief(parts)})"
         )
     figure = reported_figure(reported)
 
