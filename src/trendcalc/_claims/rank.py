@@ -602,7 +602,7 @@ def _from_story(check: StoryCheck) -> Verdict | Unchecked:
             mode=check.mode,
         )
     except TrendcalcError as e:
-        return Unchecked(f"{str(e)[0].upper()}{str(e)[1:]}.")
+        return Unchecked.because(e)
 
 
 def _computed_cell(result: Any) -> str:

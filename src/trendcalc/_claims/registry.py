@@ -130,6 +130,12 @@ class Unchecked:
     explanation: str
     implied: range | None = None
 
+    @classmethod
+    def because(cls, error: TrendcalcError) -> Unchecked:
+        """The claim cannot be checked for the reason ``error`` gives, as a sentence."""
+        text = str(error)
+        return cls(f"{text[:1].upper()}{text[1:]}.")
+
 
 class Problems:
     """The problems found in a story file, each with its location."""
