@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 from collections import Counter
+from collections.abc import Iterator
+from unittest import mock
 
 import numpy as np
 import pandas as pd
@@ -923,24 +926,145 @@ def test_sliced_arrow_text_is_read_from_its_own_offset() -> None:
         )
 
 
-def test_labels_read_on_a_second_thread_give_the_same_table_and_errors(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
+# ----------------------------------------------------------------------------- in pieces
+
+
+@contextlib.contextmanager
+def counted_in_pieces(k: int, *, runs: bool = False) -> Iterator[list[int]]:
+    """Count in ``k`` pieces on ``k`` threads, however few the events (and, unless
+    ``runs``, whether or not text comes in runs); yields the sizes of the pieces each call
+    counted (so a test can see the pieces were used)."""
     import trendcalc._counting as counting
 
-    serial = [
-        tc.count_events(DATES, FY, groups=g) for g in (LABELS, pd.Series(LABELS, dtype="category"))
+    sizes: list[int] = []
+    count_one = counting._count_events
+
+    def spy(dates: object, *args: object) -> tc.CountTable:
+        sizes.append(len(dates))  # type: ignore[arg-type]
+        return count_one(dates, *args)  # type: ignore[arg-type]
+
+    with (
+        mock.patch.object(counting, "_PIECE_EVENTS", 1),
+        mock.patch.object(counting, "_threads", return_value=k),
+        mock.patch.object(counting, "_count_events", spy),
+        contextlib.ExitStack() as stack,
+    ):
+        if not runs:
+            stack.enter_context(mock.patch.object(counting, "_looks_like_runs", return_value=False))
+        yield sizes
+
+
+def _datetime64(dates: list[dt.date | None]) -> np.ndarray:
+    return np.array([d if d else "NaT" for d in dates], dtype="datetime64[D]")
+
+
+@given(events(), st.integers(2, 5))
+def test_counting_in_pieces_on_threads_gives_the_one_piece_table(
+    data: tuple[list[dt.date | None], list[str]], k: int
+) -> None:
+    dates, groups = data
+    expected = tc.count_events(dates, FY, groups=groups)  # Python lists: one piece
+    ungrouped = tc.count_events(dates, FY)
+    forms = [
+        (_datetime64(dates), np.array(groups)),
+        (pd.Series(_datetime64(dates)), pd.Series(groups, dtype="category")),
+        (pl.Series(dates, dtype=pl.Date), pl.Series(groups)),
+        (pa.array(dates, type=pa.date32()), pa.array(groups)),
+        (_datetime64(dates), pd.Series(groups, dtype="str")),
     ]
-    monkeypatch.setattr(counting, "_PARALLEL_EVENTS", 1)
-    threaded = [
-        tc.count_events(DATES, FY, groups=g) for g in (LABELS, pd.Series(LABELS, dtype="category"))
-    ]
-    assert threaded == serial
-    with pytest.raises(tc.TrendcalcError, match="groups must not be missing"):
-        tc.count_events(DATES, FY, groups=["a", None, "a", "a", "a", "a"])
+    for d, g in forms:
+        with counted_in_pieces(k) as sizes:
+            assert tc.count_events(d, FY, groups=g) == expected
+            assert tc.count_events(d, FY) == ungrouped
+        assert len(sizes) == 2 * max(1, min(k, len(dates)))  # pieces, once there are two events
+        assert sum(sizes) == 2 * len(dates)
+
+
+@given(keyed_events(), st.integers(2, 4))
+def test_several_keys_in_pieces_give_the_one_piece_table(
+    data: tuple[list[dt.date | None], list[str], list[str], list[int]], k: int
+) -> None:
+    dates, force, offence, year = data
+    expected = tc.count_events(dates, FY, groups=[force, offence, year])
+    frame = pd.DataFrame({"force": force, "offence": offence, "year": year})
+    with counted_in_pieces(k) as sizes:
+        columns = [pd.Series(force, dtype="category"), pl.Series(offence), pa.array(year)]
+        assert tc.count_events(_datetime64(dates), FY, groups=columns) == expected
+        named = tc.count_events(pd.Series(_datetime64(dates)), FY, groups=frame)
+        assert named.keys == ("force", "offence", "year")
+        assert (named.groups, named.counts.tolist()) == (expected.groups, expected.counts.tolist())
+        assert tc.count_events(pl.Series(dates, dtype=pl.Date), FY, groups=pl.DataFrame(frame)) == (
+            named
+        )
+    assert len(sizes) == 3 * max(1, min(k, len(dates)))
+    assert sum(sizes) == 3 * len(dates)
+
+
+@given(month_labels, st.integers(2, 4))
+def test_month_labels_in_pieces_give_the_one_piece_table(months: list[str | None], k: int) -> None:
+    forces = [f"force {i % 3}" for i in range(len(months))]
+    expected = tc.count_events(months, FY, groups=forces, kind="month")
+    with counted_in_pieces(k):
+        for form in (pa.array, pl.Series, lambda v: pd.Series(v, dtype="str")):
+            column = form(months)  # type: ignore[operator]
+            assert tc.count_events(column, FY, groups=form(forces), kind="month") == expected  # type: ignore[operator]
+
+
+def test_errors_in_a_piece_name_the_event_as_counting_in_one_piece_does() -> None:
+    months = ["2016-05"] * 9 + ["2016-1O"] + ["2017-01"] * 2  # a letter O in the last piece
+    forces = ["Kent"] * 12
+    with counted_in_pieces(3), pytest.raises(tc.TrendcalcError, match=r"'2016-1O' at index 9\)"):
+        tc.count_events(pa.array(months), FY, groups=pa.array(forces), kind="month")
+    dates = _datetime64([D(2016, 5, 1)] * 6)
+    with counted_in_pieces(3):
+        # each piece has labels of one kind; together they mix int and str
+        mixed = np.array([1, 1, 1, 1, "a", "a"], dtype=object)
+        with pytest.raises(tc.TrendcalcError, match="groups must be all str or all int"):
+            tc.count_events(dates, FY, groups=mixed)
+        with pytest.raises(tc.TrendcalcError, match=r"groups\[0\] must be all str or all int"):
+            tc.count_events(dates, FY, groups=[mixed, np.array(["x"] * 6)])
+        with pytest.raises(tc.TrendcalcError, match="groups must not be missing"):
+            tc.count_events(dates, FY, groups=pa.array(["a"] * 5 + [None]))
+        with pytest.raises(tc.TrendcalcError, match="6 dates but 5 labels"):
+            tc.count_events(dates, FY, groups=np.array(["a"] * 5))
     with pytest.raises(tc.TrendcalcError, match="dates must hold dates"):  # dates are read first
         tc.count_events(["x"] * 6, FY, groups=["a", None, "a", "a", "a", "a"])
-    months = ["2016-05", None, "2017-01", "2016-05", "2015-01", "2018-12"]
-    assert tc.count_events(months, FY, groups=LABELS, kind="month") == tc.count_events(
-        _first_days(months), FY, groups=LABELS
+
+
+@pytest.mark.parametrize(
+    "form", [pa.array, pl.Series, lambda v: pd.Series(v, dtype="str")], ids=["pa", "pl", "pd"]
+)
+def test_text_in_long_runs_is_counted_whole_and_shuffled_text_in_pieces(form: object) -> None:
+    rng = np.random.default_rng(5)
+    n = 80_000  # long enough to be read run by run
+    months = np.repeat(["2016-05", "2016-06", "2017-02", "2015-01"], n // 4)
+    forces = np.tile(
+        np.repeat(["Kent", "Essex", "Metropolitan Police Service"], [9, 1, 10]), n // 20
     )
+    for order in (np.arange(n), rng.permutation(n)):
+        m, f = months[order].tolist(), forces[order].tolist()
+        expected = tc.count_events(m, FY, groups=f, kind="month")
+        with counted_in_pieces(2, runs=True) as sizes:
+            got = tc.count_events(form(m), FY, groups=form(f), kind="month")  # type: ignore[operator]
+        assert got == expected
+        assert sizes == ([n] if order[1] == 1 else [n // 2, n // 2])
+
+
+@pytest.mark.skipif(not hasattr(pa, "string_view"), reason="pyarrow without string_view")
+def test_string_view_months_and_labels_are_read_exactly() -> None:
+    months = ["2016-05", "2017-01", None, "2016-12", "2015-02", "2016-05"]
+    forces = ["Metropolitan Police Service", "Kent", "Kent", "Avon and Somerset", "Kent", "Kent"]
+    expected = tc.count_events(months, FY, groups=forces, kind="month")
+    view = pa.array(["junk", *months], type=pa.string_view()).slice(1)  # read from its offset
+    labels = pa.array(["junk", "junk", *forces], type=pa.string_view()).slice(2)
+    assert tc.count_events(view, FY, groups=labels, kind="month") == expected
+    full = [m or "2016-06" for m in months]  # no nulls: the bytes are read in place
+    assert tc.count_events(pa.array(full, type=pa.string_view()), FY, kind="month") == (
+        tc.count_events(full, FY, kind="month")
+    )
+    longer = ["March 2016", "2016-05", "2016-05"]  # not all seven characters long
+    assert tc.count_events(pa.array(longer, type=pa.string_view()), FY, kind="month") == (
+        tc.count_events(longer, FY, kind="month")
+    )
+    with pytest.raises(tc.TrendcalcError, match=r"'2016_05' at index 1\)"):
+        tc.count_events(pa.array(["2016-05", "2016_05"], type=pa.string_view()), FY, kind="month")

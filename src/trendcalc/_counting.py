@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import math
 import numbers
+import os
 import re
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -25,7 +27,7 @@ __all__ = ["CountTable", "count_events"]
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _NAT = np.iinfo(np.int64).min
 _INT64_MAX = np.iinfo(np.int64).max
-_CHUNK = 1 << 15  # events per block: keeps the temporaries in cache
+_CHUNK = 1 << 17  # events per block: keeps the temporaries in cache, with few calls
 
 # ----------------------------------------------------------------------------- inputs
 
@@ -270,7 +272,6 @@ class _Codes:
 def _factor_arrow(arr: Any, name: str) -> _Codes:
     """Codes of a pyarrow Array or ChunkedArray, by pyarrow's dictionary encoding."""
     import pyarrow as pa
-    import pyarrow.compute as pc
 
     t = arr.type
     if pa.types.is_integer(t) and not pa.types.is_dictionary(t):
@@ -283,28 +284,44 @@ def _factor_arrow(arr: Any, name: str) -> _Codes:
         runs = _arrow_text_runs(arr)
         if runs is not None:
             return runs
-    chunks = [c for c in (arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]) if len(c)]
-    index: dict[Any, int] = {}
-    parts = []
-    for chunk in chunks:
-        if not pa.types.is_dictionary(chunk.type):
-            chunk = pc.dictionary_encode(chunk)
-        local = chunk.dictionary.to_pylist()
-        indices = chunk.indices
-        if indices.null_count:
-            indices = pc.fill_null(indices, pa.scalar(len(local), indices.type))
-        codes = indices.to_numpy(zero_copy_only=False)
-        if len(chunks) == 1:
-            return _Codes(codes, len(local) + 1, [*local, None])
-        remap = np.array([index.setdefault(v, len(index)) for v in [*local, None]], dtype=np.int64)
-        parts.append(remap[codes])
-    if not parts:
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    encoded = [_encode_chunk(c) for c in chunks if len(c)]
+    if not encoded:
         return _Codes(np.zeros(0, dtype=np.int64), 0, [])
-    return _Codes(np.concatenate(parts), len(index), list(index))
+    if len(encoded) == 1:
+        local, codes = encoded[0]
+        return _Codes(codes, len(local) + 1, [*local, None])
+    index: dict[Any, int] = {}
+    out = np.empty(sum(c.size for _, c in encoded), dtype=np.int64)
+    at = 0
+    for local, codes in encoded:
+        remap = np.array([index.setdefault(v, len(index)) for v in [*local, None]], dtype=np.int64)
+        np.take(remap, codes, out=out[at : at + codes.size])
+        at += codes.size
+    return _Codes(out, len(index), list(index))
+
+
+def _encode_chunk(chunk: Any) -> tuple[list[Any], NDArray[Any]]:
+    """The distinct values of one pyarrow chunk and, per event, the index of its value
+    (``len(values)`` for a null)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not pa.types.is_dictionary(chunk.type):
+        try:
+            chunk = pc.dictionary_encode(chunk)
+        except pa.ArrowNotImplementedError:  # pragma: no cover - string_view, older pyarrow
+            chunk = pc.dictionary_encode(chunk.cast(pa.large_string()))
+    local = chunk.dictionary.to_pylist()
+    indices = chunk.indices
+    if indices.null_count:
+        indices = pc.fill_null(indices, pa.scalar(len(local), indices.type))
+    return local, indices.to_numpy(zero_copy_only=False)
 
 
 _RUNS_MIN_EVENTS = 1 << 16  # shorter text is dictionary-encoded directly
 _RUNS_MAX_SHARE = 64  # give up on runs once there is more than one per this many events
+_GLANCE = 4096  # events looked at first, to give up on runs early
 
 
 def _arrow_text_buffers(chunk: Any) -> tuple[NDArray[Any], NDArray[np.uint8]] | None:
@@ -354,6 +371,9 @@ def _arrow_text_runs(arr: Any) -> _Codes | None:
         if found is None:
             return None
         offsets, data = found
+        first = np.diff(offsets[: _GLANCE + 1])  # a glance first: short runs? give up
+        if np.count_nonzero(first[1:] != first[:-1]) * _RUNS_MAX_SHARE > first.size:
+            return None
         lengths = np.diff(offsets)
         change = np.flatnonzero(lengths[1:] != lengths[:-1]) + 1
         if change.size * _RUNS_MAX_SHARE > n:
@@ -368,7 +388,7 @@ def _arrow_text_runs(arr: Any) -> _Codes | None:
                 continue
             lo, hi = int(offsets[a]), int(offsets[b])
             m = hi - lo - size  # bytes compared: every value but the first with the one before
-            probe = min(m, size * 4096)  # first, a glance at the start: short runs? give up
+            probe = min(m, size * _GLANCE)  # first, a glance at the start: short runs? give up
             glance = np.flatnonzero(data[lo + size : lo + size + probe] != data[lo : lo + probe])
             if probe == m:  # the glance saw it all
                 new_run[a + 1 + glance // size] = True
@@ -431,8 +451,7 @@ def _polars_text_runs(series: Any) -> _Codes | None:
     n = len(series)
     if n < _RUNS_MIN_EVENTS or series.null_count():
         return None
-    glance = 4096
-    if (int(series.head(glance).rle_id().max()) + 1) * _RUNS_MAX_SHARE > glance:
+    if (int(series.head(_GLANCE).rle_id().max()) + 1) * _RUNS_MAX_SHARE > _GLANCE:
         return None
     runs = series.rle()
     if len(runs) * _RUNS_MAX_SHARE > n:
@@ -467,7 +486,18 @@ def _factor_polars(series: Any, name: str) -> _Codes:
         runs = _polars_text_runs(series)
         if runs is not None:
             return runs
-    return _factor_arrow(series.to_arrow(), name)
+    return _factor_arrow(_polars_arrow(series), name)
+
+
+def _polars_arrow(series: Any) -> Any:
+    """A polars Series as pyarrow data, without copying where pyarrow can take polars' own
+    layout (text as ``string_view``)."""
+    import polars as pl
+    import pyarrow as pa
+
+    if hasattr(pl, "CompatLevel") and hasattr(pa.types, "is_string_view"):
+        return series.to_arrow(compat_level=pl.CompatLevel.newest())
+    return series.to_arrow()  # pragma: no cover - polars before 1.1 or pyarrow before 16
 
 
 class _LazyValues(Sequence[Any]):
@@ -806,9 +836,10 @@ def _month_slot(value: object) -> int:
     return _INVALID_SLOT
 
 
-def _month_rows(periods: Sequence[Period]) -> NDArray[np.intp]:
+@functools.lru_cache(maxsize=4)
+def _month_rows(periods: tuple[Period, ...]) -> NDArray[np.intp]:
     """The row of each month slot: a period, before, after, missing, or (for a month that no
-    single row holds whole) invalid."""
+    single row holds whole) invalid. Kept for the last few periods asked for (read only)."""
     p = len(periods)
     start, table = _lookup(periods)
     slots = np.arange(_MONTH_SLOTS, dtype=np.int64) - 1970 * 12
@@ -818,7 +849,9 @@ def _month_rows(periods: Sequence[Period]) -> NDArray[np.intp]:
     row_first = table[np.clip(first - (start - 1), 0, top)]
     row_last = table[np.clip(last - (start - 1), 0, top)]
     rows = np.where(row_first == row_last, row_first, p + 3)
-    return np.concatenate([rows, np.array([p + 1, p + 2, p + 3], dtype=rows.dtype)])
+    out = np.concatenate([rows, np.array([p + 1, p + 2, p + 3], dtype=rows.dtype)])
+    out.setflags(write=False)
+    return out
 
 
 def _month_bytes_lut() -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.int32]]:
@@ -857,29 +890,62 @@ def _arrow_month_slots(arr: Any) -> NDArray[np.int32] | None:
         n = len(chunk)
         if n == 0:
             continue
-        if chunk.null_count or not (
-            pa.types.is_string(chunk.type) or pa.types.is_large_string(chunk.type)
-        ):
+        if chunk.null_count:
             return None
-        width = 8 if pa.types.is_large_string(chunk.type) else 4
-        _, offsets_buf, data_buf = chunk.buffers()
-        offsets = np.frombuffer(
-            offsets_buf, dtype=f"<i{width}", count=n + 1, offset=chunk.offset * width
-        )
-        first = int(offsets[0])
-        if int(offsets[-1]) - first != 7 * n or int(np.diff(offsets).min()) != 7:
+        found = _month_bytes(chunk)
+        if found is None:
             return None
-        data = np.frombuffer(data_buf, dtype=np.uint8)
-        dash = np.ndarray((n,), np.uint8, data, first + 4, (7,))
-        if int(dash.min()) != ord("-") or int(dash.max()) != ord("-"):
-            return None
-        slots = np.take(century, np.ndarray((n,), "<u2", data, first, (7,)))
-        slots += np.take(year, np.ndarray((n,), "<u2", data, first + 2, (7,)))
-        slots += np.take(month_, np.ndarray((n,), "<u2", data, first + 5, (7,)))
+        data, first, stride = found
+        slots = np.empty(n, dtype=np.int32)
+        part = np.empty(min(n, _CHUNK), dtype=np.int32)
+        for lo in range(0, n, _CHUNK):  # in blocks, so each value's bytes stay in cache
+            m, at = min(_CHUNK, n - lo), first + lo * stride
+            dash = np.ndarray((m,), np.uint8, data, at + 4, (stride,))
+            if int(dash.min()) != ord("-") or int(dash.max()) != ord("-"):
+                return None
+            block, tmp = slots[lo : lo + m], part[:m]
+            np.take(century, np.ndarray((m,), "<u2", data, at, (stride,)), out=block)
+            block += np.take(year, np.ndarray((m,), "<u2", data, at + 2, (stride,)), out=tmp)
+            block += np.take(month_, np.ndarray((m,), "<u2", data, at + 5, (stride,)), out=tmp)
         out.append(slots)
     if not out:
         return np.zeros(0, dtype=np.int32)
     return out[0] if len(out) == 1 else np.concatenate(out)
+
+
+def _month_bytes(chunk: Any) -> tuple[NDArray[np.uint8], int, int] | None:
+    """Where the text of a pyarrow chunk of seven-character values lies: a buffer, the
+    position of the first value and the step from one to the next; None unless every
+    value is seven bytes long.
+
+    ``string`` and ``large_string`` hold their values end to end, so all are seven long
+    when the offsets step by seven. ``string_view`` (polars' text) holds each value of up
+    to twelve bytes inside its sixteen-byte view, after its length.
+    """
+    import pyarrow as pa
+
+    t = chunk.type
+    n = len(chunk)
+    if pa.types.is_string(t) or pa.types.is_large_string(t):
+        width = 8 if pa.types.is_large_string(t) else 4
+        _, offsets_buf, data_buf = chunk.buffers()[:3]
+        offsets = np.frombuffer(
+            offsets_buf, dtype=f"<i{width}", count=n + 1, offset=chunk.offset * width
+        )
+        first = int(offsets[0])
+        if int(offsets[-1]) - first != 7 * n:
+            return None
+        for lo in range(0, n, _CHUNK):
+            if int(np.diff(offsets[lo : lo + _CHUNK + 1]).min()) != 7:
+                return None
+        return np.frombuffer(data_buf, dtype=np.uint8), first, 7
+    if hasattr(pa.types, "is_string_view") and pa.types.is_string_view(t):
+        views = np.frombuffer(chunk.buffers()[1], dtype=np.uint8)
+        lengths = np.ndarray((n,), "<i4", views, chunk.offset * 16, (16,))
+        if int(lengths.min()) != 7 or int(lengths.max()) != 7:
+            return None
+        return views, chunk.offset * 16 + 4, 16
+    return None
 
 
 def _is_datetime_column(dates: object) -> bool:
@@ -924,7 +990,7 @@ def _month_index(dates: object) -> tuple[_Codes, NDArray[np.int64] | None]:
     if module == "polars" and dates.dtype == pl.String:  # type: ignore[attr-defined]
         found = _polars_text_runs(dates)
         if found is None:
-            arrow = dates.to_arrow()  # type: ignore[attr-defined]
+            arrow = _polars_arrow(dates)
     if arrow is not None:
         found = _arrow_text_runs(arrow)
         if found is None:
@@ -1159,10 +1225,12 @@ def count_events(
     Notes
     -----
     Long columns take fast paths: categoricals and dictionary arrays are counted by their
-    codes, ``"YYYY-MM"`` text is read from its bytes, text that comes in long runs (as
-    records read file by file do) is read once per run, and from a million events on the
-    labels are read on a second thread. Every path gives the same table;
-    :doc:`/performance` has the measurements.
+    codes, ``"YYYY-MM"`` text is read from its bytes, and text that comes in long runs (as
+    records read file by file do) is read once per run. From a million events on, numpy,
+    pandas, polars and pyarrow columns are cut into one piece per processor (up to eight)
+    and the pieces are counted on threads and added up; text in long runs is counted
+    whole, with the labels read on a second thread. Every path gives the same table, and
+    an error names the same event; :doc:`/performance` has the measurements.
 
     Examples
     --------
@@ -1189,11 +1257,15 @@ def count_events(
         raise TrendcalcError(f"kind must be 'date' or 'month' (got {brief(kind)})")
     ps = _as_periods(periods)
     keys = _key_columns(groups)
+    pieces = _pieces(dates, groups, keys)
+    if pieces is not None:
+        table = _count_pieces(pieces, ps, kind, keys)
+        if table is not None:
+            return table
     pending: Future[_Codes] | None = None
     pool: ThreadPoolExecutor | None = None
-    if keys is None and groups is not None and _length(dates) >= _PARALLEL_EVENTS:
-        # read the labels on a second thread while the dates are read here: numpy and
-        # pyarrow let go of the interpreter lock for the long loops
+    if keys is None and groups is not None and _length(dates) >= 2 * _PIECE_EVENTS:
+        # read the labels on a second thread while the dates are read here
         pool = ThreadPoolExecutor(1, thread_name_prefix="trendcalc-count")
         pending = pool.submit(_factor, groups, "groups")
     try:
@@ -1203,7 +1275,16 @@ def count_events(
             pool.shutdown(wait=True, cancel_futures=True)
 
 
-_PARALLEL_EVENTS = 1 << 20  # from this many events, read the labels on a second thread
+_PIECE_EVENTS = 1 << 19  # the fewest events worth a thread of their own
+
+
+def _threads() -> int:
+    """Threads to count with: one per processor this process may run on, up to eight."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        n = os.cpu_count() or 1
+    return max(1, min(n, 8))
 
 
 def _length(column: object) -> int:
@@ -1213,13 +1294,148 @@ def _length(column: object) -> int:
         return 0
 
 
+def _slice(column: Any, lo: int, hi: int) -> Any:
+    """Events ``lo`` to ``hi - 1`` of a numpy, pandas, polars or pyarrow column, without
+    copying where the container allows."""
+    module = _module(column)
+    if module in ("polars", "pyarrow"):
+        return column.slice(lo, hi - lo)
+    if module == "pandas" and hasattr(column, "iloc"):
+        return column.iloc[lo:hi]
+    return column[lo:hi]
+
+
+_Piece = tuple[object, object, list[tuple[object, str]] | None]  # dates, groups, key columns
+
+
+def _pieces(
+    dates: object, groups: object, keys: list[tuple[object, str]] | None
+) -> list[_Piece] | None:
+    """The events cut into one piece per thread, or None when they are too few, there is
+    one thread, a column is not a one-dimensional numpy, pandas, polars or pyarrow column
+    as long as the dates (Python sequences are read under the interpreter lock, and a
+    wrong length is refused by the count in one piece), or a column of text comes in long
+    runs (read run by run, it is quicker whole: the work is bound by memory, not by the
+    processor, and made of many short steps that threads would take turns at)."""
+    n = _length(dates)
+    threads = min(_threads(), n // _PIECE_EVENTS)
+    if threads < 2:
+        return None
+    columns = [dates]
+    if keys is not None:
+        columns += [c for c, _ in keys]
+    elif groups is not None:
+        columns.append(groups)
+    for column in columns:
+        if not (isinstance(column, np.ndarray) or _module(column) in _SLICEABLE):
+            return None
+        if _length(column) != n or getattr(column, "ndim", 1) != 1:
+            return None
+    if any(_looks_like_runs(column) for column in columns):
+        return None
+    bounds = [n * i // threads for i in range(threads + 1)]
+    out: list[_Piece] = []
+    for lo, hi in itertools.pairwise(bounds):
+        piece_keys = None if keys is None else [(_slice(c, lo, hi), k) for c, k in keys]
+        piece_groups = None if groups is None or keys is not None else _slice(groups, lo, hi)
+        out.append((_slice(dates, lo, hi), piece_groups, piece_keys))
+    return out
+
+
+_SLICEABLE = ("pandas", "polars", "pyarrow")
+
+
+def _looks_like_runs(column: object) -> bool:
+    """Whether a column of text starts with long runs of one value (a glance at its first
+    events), as records read file by file do."""
+    module = _module(column)
+    arrow: Any = column if module == "pyarrow" else None
+    if module == "pandas":
+        arrow = _arrow_of(column)
+    elif module == "polars":
+        import polars as pl
+
+        if column.dtype == pl.String:  # type: ignore[attr-defined]
+            arrow = column.head(_GLANCE).to_arrow()  # type: ignore[attr-defined]
+    if arrow is None or not _is_arrow_text(arrow.type):
+        return False
+    head = arrow.slice(0, _GLANCE).to_pylist()
+    changes = sum(1 for a, b in itertools.pairwise(head) if a != b)
+    return changes * _RUNS_MAX_SHARE <= len(head)
+
+
+def _count_pieces(
+    pieces: list[_Piece],
+    ps: tuple[Period, ...],
+    kind: str,
+    keys: list[tuple[object, str]] | None,
+) -> CountTable | None:
+    """Each piece counted on a thread of its own (numpy and pyarrow let go of the
+    interpreter lock for their long loops), and the tables added up; None (count in one
+    piece, for the error that names the right event) if a piece is refused or the pieces'
+    labels are of different kinds."""
+
+    def count(piece: _Piece) -> CountTable:
+        d, g, k = piece
+        return _count_events(d, ps, g, kind, k)
+
+    with ThreadPoolExecutor(len(pieces), thread_name_prefix="trendcalc-count") as pool:
+        futures = [pool.submit(count, piece) for piece in pieces]
+        tables = []
+        for future in futures:
+            try:
+                tables.append(future.result())
+            except TrendcalcError:
+                return None
+    return _added(tables, ps, keys)
+
+
+def _kinds(label: object) -> object:
+    return tuple(type(x) for x in label) if isinstance(label, tuple) else type(label)
+
+
+def _added(
+    tables: list[CountTable], ps: tuple[Period, ...], keys: list[tuple[object, str]] | None
+) -> CountTable | None:
+    """The sum of tables counted from pieces of the same events (groups aligned by label,
+    sorted), or None if their labels are of different kinds."""
+    if tables[0].groups == (None,):
+        return CountTable(
+            ps,
+            (None,),
+            np.sum([t.counts for t in tables], axis=0),
+            np.sum([t.before for t in tables], axis=0),
+            np.sum([t.after for t in tables], axis=0),
+            np.sum([t.missing for t in tables], axis=0),
+        )
+    if len({_kinds(t.groups[0]) for t in tables if t.groups}) > 1:
+        return None
+    labels: list[Any] = sorted(set().union(*(t.groups for t in tables)))
+    index = {g: i for i, g in enumerate(labels)}
+    counts = np.zeros((len(ps), len(labels)), dtype=np.int64)
+    edges = np.zeros((3, len(labels)), dtype=np.int64)
+    for t in tables:
+        cols = np.array([index[g] for g in t.groups], dtype=np.intp)
+        counts[:, cols] += t.counts
+        edges[:, cols] += np.stack([t.before, t.after, t.missing])
+    return CountTable(
+        ps,
+        tuple(labels),
+        counts,
+        edges[0],
+        edges[1],
+        edges[2],
+        keys=None if keys is None else tuple(name for _, name in keys),
+    )
+
+
 def _count_events(
     dates: object,
     ps: tuple[Period, ...],
     groups: object,
     kind: str,
     keys: list[tuple[object, str]] | None,
-    pending: Future[_Codes] | None,
+    pending: Future[_Codes] | None = None,
 ) -> CountTable:
     p = len(ps)
     n_rows = p + 4  # the periods, before, after, missing, and (months only) not a month
