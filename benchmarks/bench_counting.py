@@ -62,7 +62,7 @@ def peak_extra_mb(fn: Callable[[], object]) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--big", type=int, default=100_000_000, help="events for the scaling row")
     parser.add_argument("--no-pandas", action="store_true")
     parser.add_argument("--no-polars", action="store_true")

@@ -15,7 +15,8 @@ pyarrow Table. Two row orders:
   month and the force come in long runs;
 * **shuffled**: the same rows in random order (after a sort or a join, say).
 
-Timed, best of ``--repeat`` (pandas: one run):
+Timed, best of ``--repeat`` rounds, each round timing every method once in turn (so all
+meet the same moments of a busy machine):
 
 * trendcalc ``count_events(frame["Month"], "April 2016 to March 2019",
   groups=frame["Falls within"], kind="month")`` from each frame (counts per force and
@@ -32,7 +33,7 @@ import argparse
 import platform
 
 import numpy as np
-from _timing import best_of  # benchmarks/_timing.py, beside this script
+from _timing import best_of_each  # benchmarks/_timing.py, beside this script
 
 import trendcalc as tc
 
@@ -77,7 +78,7 @@ def make(n: int, seed: int, shuffle: bool) -> dict[str, np.ndarray]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=3_000_000)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
 
     import pandas as pd
@@ -89,7 +90,7 @@ def main() -> None:
         f"{platform.python_version()}, numpy {np.__version__}, pandas {pd.__version__}, "
         f"polars {pl.__version__}, pyarrow {pa.__version__}, trendcalc {tc.__version__}"
     )
-    print(f"records: {args.n:,}, 36 months x 43 forces, best of {args.repeat} (pandas: one run)")
+    print(f"records: {args.n:,}, 36 months x 43 forces, best of {args.repeat}")
     for shuffle in (False, True):
         run(args.n, args.repeat, shuffle)
 
@@ -126,11 +127,17 @@ def run(n: int, repeat: int, shuffle: bool) -> None:
         assert got == {k: int(v) for k, v in sizes.items()}, "counts differ from pandas"
         assert table.n_events == n
 
-    t_pd = best_of(repeat, lambda: count(frame_pd))
-    t_pl = best_of(repeat, lambda: count(frame_pl))
-    t_pa = best_of(repeat, lambda: count(frame_pa))
-    t_polars = best_of(repeat, lambda: frame_pl.group_by(["Falls within", "Month"]).len())
-    t_pandas = best_of(1, lambda: frame_pd.groupby(["Falls within", "Month"]).size())
+    t = best_of_each(
+        repeat,
+        {
+            "pd": lambda: count(frame_pd),
+            "pl": lambda: count(frame_pl),
+            "pa": lambda: count(frame_pa),
+            "polars": lambda: frame_pl.group_by(["Falls within", "Month"]).len(),
+            "pandas": lambda: frame_pd.groupby(["Falls within", "Month"]).size(),
+        },
+    )
+    t_pd, t_pl, t_pa, t_polars, t_pandas = (t[k] for k in ("pd", "pl", "pa", "polars", "pandas"))
     print()
     print("rows shuffled" if shuffle else "rows in file order (month, then force)")
     print(f"{'method':<48} {'seconds':>8} {'vs trendcalc':>13}")

@@ -51,8 +51,15 @@ def open_data(rows: int, seed: int = 2) -> object:
 
     rng = np.random.default_rng(seed)
     years = [f"{y}/{(y + 1) % 100:02d}" for y in range(2012, 2024)]
-    groups = ["Burglary", "Robbery", "Theft offences", "Violence against the person",
-              "Criminal damage and arson", "Drug offences", "Public order offences"]
+    groups = [
+        "Burglary",
+        "Robbery",
+        "Theft offences",
+        "Violence against the person",
+        "Criminal damage and arson",
+        "Drug offences",
+        "Public order offences",
+    ]
     return pd.DataFrame(
         {
             "Financial Year": rng.choice(years, rows),
@@ -110,23 +117,31 @@ def main() -> None:
     }
     built = tc.CountTable.from_frame(df, **kw)  # type: ignore[arg-type]
     pivot = df.pivot_table(  # type: ignore[attr-defined]
-        index=["Financial Year", "Financial Quarter"], columns="Force Name",
-        values="Number of Offences", aggfunc="sum",
+        index=["Financial Year", "Financial Quarter"],
+        columns="Force Name",
+        values="Number of Offences",
+        aggfunc="sum",
     )
     assert np.array_equal(built.mask, pivot.notna().to_numpy())
     assert np.array_equal(built.fill(0).counts, pivot.fillna(0).to_numpy().astype(np.int64))
     t_pd = best_of(
         args.repeat,
         lambda: df.pivot_table(  # type: ignore[attr-defined]
-            index=["Financial Year", "Financial Quarter"], columns="Force Name",
-            values="Number of Offences", aggfunc="sum",
+            index=["Financial Year", "Financial Quarter"],
+            columns="Force Name",
+            values="Number of Offences",
+            aggfunc="sum",
         ),
     )
     t_gb = best_of(
         args.repeat,
-        lambda: df.groupby(  # type: ignore[attr-defined]
-            ["Financial Year", "Financial Quarter", "Force Name"]
-        )["Number of Offences"].sum().unstack(),
+        lambda: (
+            df.groupby(  # type: ignore[attr-defined]
+                ["Financial Year", "Financial Quarter", "Force Name"]
+            )["Number of Offences"]
+            .sum()
+            .unstack()
+        ),
     )
     t_tc = best_of(args.repeat, lambda: tc.CountTable.from_frame(df, **kw))  # type: ignore[arg-type]
     print(f"\n{args.rows:,} open-data rows to a quarters x forces table")

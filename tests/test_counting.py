@@ -1068,3 +1068,57 @@ def test_string_view_months_and_labels_are_read_exactly() -> None:
     )
     with pytest.raises(tc.TrendcalcError, match=r"'2016_05' at index 1\)"):
         tc.count_events(pa.array(["2016-05", "2016_05"], type=pa.string_view()), FY, kind="month")
+
+
+seven_byte_text = st.text(
+    alphabet=st.sampled_from("0123456789-é\x00 Ab"), min_size=1, max_size=7
+).filter(lambda v: len(v.encode()) == 7)
+
+
+@settings(max_examples=50)
+@given(
+    st.lists(seven_byte_text, min_size=1, max_size=12, unique=True),
+    st.lists(st.integers(0, 11), min_size=1, max_size=3000),
+    st.sampled_from(["string", "large_string", "string_view", "chunked", "sliced", "exact"]),
+)
+def test_seven_byte_text_is_coded_exactly_from_its_bytes(
+    distinct: list[str], picks: list[int], form: str
+) -> None:
+    import trendcalc._counting as counting
+
+    values = [distinct[i % len(distinct)] for i in picks]
+    if form == "chunked":
+        half = len(values) // 2
+        column = pa.chunked_array([values[:half], values[half:]], type=pa.string())
+    elif form == "sliced":
+        column = pa.array(["2016-01", *values, "2016-02"], type=pa.large_string())[1:-1]
+    elif form == "exact":  # the data buffer ends with the last value: no byte to spare
+        data = "".join(values).encode()
+        offsets = np.arange(0, len(data) + 1, 7, dtype=np.int32)
+        column = pa.Array.from_buffers(
+            pa.string(), len(values), [None, pa.py_buffer(offsets), pa.py_buffer(data)]
+        )
+    else:
+        column = pa.array(values, type=getattr(pa, form)())
+    found = counting._arrow_month_codes(column)
+    assert found is not None
+    assert found.values is not None
+    assert [found.values[c] for c in found.codes.tolist()] == values
+    assert sorted(found.values) == sorted(set(values))  # every value once
+
+
+def test_seven_byte_text_that_is_not_all_seven_bytes_or_too_varied_is_factorised() -> None:
+    import trendcalc._counting as counting
+
+    assert counting._arrow_month_codes(pa.array(["2016-01", "2016-1"])) is None
+    assert counting._arrow_month_codes(pa.array(["2016-01", None])) is None
+    many = [f"{i:07d}" for i in range(counting._MAX_SEVEN + 1)]
+    assert counting._arrow_month_codes(pa.array(many)) is None
+    late = ["2016-05"] * 70_000 + ["2016-06", "2016-1O"]  # new values after the first block
+    found = counting._arrow_month_codes(pa.array(late))
+    assert found is not None
+    assert found.values is not None
+    assert [found.values[c] for c in found.codes[-3:].tolist()] == late[-3:]
+    months = pa.array(["2016-05", "2016-é5", "2016\x0005"])  # seven bytes each, not months
+    with pytest.raises(tc.TrendcalcError, match=r"got '2016-é5' at index 1\)"):
+        tc.count_events(months, FY, kind="month")

@@ -854,67 +854,106 @@ def _month_rows(periods: tuple[Period, ...]) -> NDArray[np.intp]:
     return out
 
 
-def _month_bytes_lut() -> tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.int32]]:
-    """Lookup tables from two ASCII characters (as a little-endian uint16) to their part of
-    a month slot; anything but digits (or, for the month, 01 to 12) maps beyond every slot."""
-    bad = 10**6
-    century, year, month_ = (np.full(1 << 16, bad, dtype=np.int32) for _ in range(3))
-    for d in range(100):
-        a, b = f"{d:02d}".encode()
-        century[a | b << 8] = d * 1200
-        year[a | b << 8] = d * 12
-    for m in range(1, 13):
-        a, b = f"{m:02d}".encode()
-        month_[a | b << 8] = m - 1
-    return century, year, month_
+_SEVEN_BYTES = np.uint64((1 << 56) - 1)
+_MAX_SEVEN = 1024  # distinct seven-byte values read this way; more are factorised instead
+_MULTIPLIERS = tuple(
+    np.uint64(m)
+    for m in (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93)
+)
 
 
-_MONTH_LUT: tuple[NDArray[np.int32], NDArray[np.int32], NDArray[np.int32]] | None = None
+class _SevenByteTable:
+    """Codes for seven-byte values held as integers: a lookup table indexed by a
+    multiplicative hash that gives each value seen so far a slot of its own.
+
+    A value's code is read from its slot and then confirmed by comparing the value stored
+    for that code with the value itself, so a value not seen before is never given
+    another's code: it is found, added, and the table is rebuilt.
+    """
+
+    def __init__(self) -> None:
+        self.keys = np.zeros(0, dtype=np.uint64)
+        self.lut = np.zeros(1, dtype=np.intp)
+        self.multiplier = _MULTIPLIERS[0]
+        self.shift = np.uint64(63)
+
+    def add(self, new: NDArray[np.uint64]) -> bool:
+        """Add values (distinct, none seen before); False if the table cannot hold them."""
+        keys = np.concatenate([self.keys, new])
+        if keys.size > _MAX_SEVEN:
+            return False
+        bits = max(4, (4 * keys.size - 1).bit_length())
+        with np.errstate(over="ignore"):
+            for extra, multiplier in itertools.product(range(3), _MULTIPLIERS):
+                shift = np.uint64(64 - bits - extra)
+                slots = (keys * multiplier) >> shift
+                if np.unique(slots).size == keys.size:
+                    self.lut = np.zeros(1 << (bits + extra), dtype=np.intp)
+                    self.lut[slots] = np.arange(keys.size, dtype=np.intp)
+                    self.keys, self.multiplier, self.shift = keys, multiplier, shift
+                    return True
+        return False  # pragma: no cover - no multiplier separates the values
+
+    def codes(self, block: NDArray[np.uint64], out: NDArray[np.intp]) -> bool:
+        """The code of every value of ``block``, into ``out``; False if the table is full."""
+        while True:
+            if self.keys.size:
+                with np.errstate(over="ignore"):
+                    slots = np.multiply(block, self.multiplier)
+                np.right_shift(slots, self.shift, out=slots)
+                np.take(self.lut, slots.view(np.intp), out=out)
+                wrong = np.take(self.keys, out) != block
+                if not wrong.any():
+                    return True
+                new = np.unique(block[wrong])
+            else:
+                new = np.unique(block[:_GLANCE])
+            if not self.add(new):
+                return False
+
+    def values(self) -> list[str]:
+        return [int(k).to_bytes(8, "little")[:7].decode() for k in self.keys.tolist()]
 
 
-def _arrow_month_slots(arr: Any) -> NDArray[np.int32] | None:
-    """Month slots read straight from the bytes of pyarrow text that is all 'YYYY-MM'.
-
-    None if any value is missing or not seven characters with '-' in the middle; then the
-    values are factorised instead.
+def _arrow_month_codes(arr: Any) -> _Codes | None:
+    """Codes of pyarrow text whose values are all seven bytes long, such as 'YYYY-MM',
+    read from the bytes in place: each value is taken as an integer, and the integers are
+    coded by a :class:`_SevenByteTable`. None (factorise instead) if a value is missing
+    or of another length, or there are more than a thousand distinct values.
     """
     import pyarrow as pa
 
-    global _MONTH_LUT
-    if _MONTH_LUT is None:
-        _MONTH_LUT = _month_bytes_lut()
-    century, year, month_ = _MONTH_LUT
-    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
-    out = []
+    chunks = [c for c in (arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]) if len(c)]
+    table = _SevenByteTable()
+    codes = np.empty(sum(len(c) for c in chunks), dtype=np.intp)
+    block = np.empty(min(codes.size, _CHUNK), dtype=np.uint64)
+    done = 0
     for chunk in chunks:
         n = len(chunk)
-        if n == 0:
-            continue
-        if chunk.null_count:
-            return None
-        found = _month_bytes(chunk)
+        found = None if chunk.null_count else _month_bytes(chunk)
         if found is None:
             return None
         data, first, stride = found
-        slots = np.empty(n, dtype=np.int32)
-        part = np.empty(min(n, _CHUNK), dtype=np.int32)
+        # eight bytes are read for each value: the last value's may end the buffer
+        whole = n if data.size >= first + stride * (n - 1) + 8 else n - 1
         for lo in range(0, n, _CHUNK):  # in blocks, so each value's bytes stay in cache
-            m, at = min(_CHUNK, n - lo), first + lo * stride
-            dash = np.ndarray((m,), np.uint8, data, at + 4, (stride,))
-            if int(dash.min()) != ord("-") or int(dash.max()) != ord("-"):
+            m = min(_CHUNK, n - lo)
+            keys = block[:m]
+            inside = max(0, min(m, whole - lo))
+            at = first + lo * stride
+            np.bitwise_and(
+                np.ndarray((inside,), "<u8", data, at, (stride,)), _SEVEN_BYTES, out=keys[:inside]
+            )
+            if inside < m:  # the last value, read byte by byte
+                keys[inside] = int.from_bytes(data[at + inside * stride :][:7].tobytes(), "little")
+            if not table.codes(keys, codes[done + lo : done + lo + m]):
                 return None
-            block, tmp = slots[lo : lo + m], part[:m]
-            np.take(century, np.ndarray((m,), "<u2", data, at, (stride,)), out=block)
-            block += np.take(year, np.ndarray((m,), "<u2", data, at + 2, (stride,)), out=tmp)
-            block += np.take(month_, np.ndarray((m,), "<u2", data, at + 5, (stride,)), out=tmp)
-        out.append(slots)
-    if not out:
-        return np.zeros(0, dtype=np.int32)
-    return out[0] if len(out) == 1 else np.concatenate(out)
+        done += n
+    return _Codes(codes, table.keys.size, table.values())
 
 
 def _month_bytes(chunk: Any) -> tuple[NDArray[np.uint8], int, int] | None:
-    """Where the text of a pyarrow chunk of seven-character values lies: a buffer, the
+    """Where the text of a pyarrow chunk of seven-byte values lies: a buffer, the
     position of the first value and the step from one to the next; None unless every
     value is seven bytes long.
 
@@ -994,9 +1033,7 @@ def _month_index(dates: object) -> tuple[_Codes, NDArray[np.int64] | None]:
     if arrow is not None:
         found = _arrow_text_runs(arrow)
         if found is None:
-            slots_ = _arrow_month_slots(arrow)
-            if slots_ is not None:
-                return _Codes(slots_, 0, None), None
+            found = _arrow_month_codes(arrow)
     if found is None and isinstance(dates, list | tuple):  # None is a missing month here
         found = _factor_objects(np.asarray(dates, dtype=object))
     elif found is None:
