@@ -1077,8 +1077,8 @@ seven_byte_text = st.text(
 
 @settings(max_examples=50)
 @given(
-    st.lists(seven_byte_text, min_size=1, max_size=12, unique=True),
-    st.lists(st.integers(0, 11), min_size=1, max_size=3000),
+    st.lists(seven_byte_text, min_size=1, max_size=400, unique=True),
+    st.lists(st.integers(0, 399), min_size=1, max_size=3000),
     st.sampled_from(["string", "large_string", "string_view", "chunked", "sliced", "exact"]),
 )
 def test_seven_byte_text_is_coded_exactly_from_its_bytes(
@@ -1122,3 +1122,62 @@ def test_seven_byte_text_that_is_not_all_seven_bytes_or_too_varied_is_factorised
     months = pa.array(["2016-05", "2016-é5", "2016\x0005"])  # seven bytes each, not months
     with pytest.raises(tc.TrendcalcError, match=r"got '2016-é5' at index 1\)"):
         tc.count_events(months, FY, kind="month")
+
+
+@pytest.mark.parametrize("spread", ["consecutive", "centuries"])
+def test_many_months_and_typos_are_coded_exactly_without_giving_up(spread: str) -> None:
+    import trendcalc._counting as counting
+
+    rng = np.random.default_rng(11)
+    if spread == "consecutive":
+        months = [f"{2000 + i // 12}-{i % 12 + 1:02d}" for i in range(180)]
+        months += ["2O16-05", "2016-5 ", "201-605", "2016-13"]  # typos, seven bytes each
+    else:
+        slots = rng.choice(400 * 12, 300, replace=False)
+        months = [f"{1800 + int(s) // 12}-{int(s) % 12 + 1:02d}" for s in slots]
+    values = [months[i] for i in rng.integers(0, len(months), 200_000)]
+    found = counting._arrow_month_codes(pa.array(values))
+    assert found is not None
+    assert found.values is not None
+    assert [found.values[c] for c in found.codes.tolist()] == values
+
+
+def test_a_piece_that_fails_in_any_way_gives_the_error_of_counting_in_one_piece() -> None:
+    dates = np.array([D(2016, 5, 1)] * 4 + ["x", D(2016, 5, 1)], dtype=object)
+    groups = pd.Series([["a"], "b", "b", "b", "b", "b"], dtype=object)  # a list: unhashable
+    with counted_in_pieces(3), pytest.raises(tc.TrendcalcError, match=r"'x' at index 4"):
+        tc.count_events(dates, FY, groups=groups)
+
+
+def test_a_dictionary_that_repeats_a_value_counts_it_once_by_every_route() -> None:
+    dup = pa.DictionaryArray.from_arrays(pa.array([0, 0, 1, 1], pa.int32()), pa.array(["a", "a"]))
+    dates = _datetime64([D(2016, 5, 1)] * 4)
+    expected = tc.count_events(dates, FY, groups=["a"] * 4)
+    assert tc.count_events(dates, FY, groups=dup) == expected
+    assert tc.count_events(dates, FY, groups=pa.chunked_array([dup[:2], dup[2:]])) == expected
+    with counted_in_pieces(2):
+        assert tc.count_events(dates, FY, groups=dup) == expected
+
+
+def test_arrow_labels_that_cannot_be_coded_are_refused_naming_the_column() -> None:
+    import decimal
+
+    dates = _datetime64([D(2016, 5, 1)] * 2)
+    for column in (
+        pa.array([decimal.Decimal("1.5")] * 2, pa.decimal64(3, 1)),
+        pa.array([[1], [2]]),
+    ):
+        with pytest.raises(tc.TrendcalcError, match="groups must be str or int labels"):
+            tc.count_events(dates, FY, groups=column)
+        with pytest.raises(tc.TrendcalcError, match=r"groups\[1\] must be str or int labels"):
+            tc.count_events(dates, FY, groups=[["x", "y"], column])
+
+
+def test_a_dask_collection_is_refused_without_being_computed() -> None:
+    import dask.array as da
+
+    days = da.from_array(_datetime64([D(2016, 5, 1)] * 10), chunks=5)
+    unknown = days[days > np.datetime64("2016-01-01")]  # its length is not known
+    for column in (days, unknown):
+        with pytest.raises(tc.TrendcalcError, match=r"use trendcalc\.dask"):
+            tc.count_events(column, FY)

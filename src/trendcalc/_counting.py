@@ -222,7 +222,13 @@ def _days(dates: object) -> NDArray[np.int64]:
 def _is_arrow_text(t: Any) -> bool:
     import pyarrow as pa
 
-    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or t == pa.string_view())
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or _is_string_view(t))
+
+
+def _is_string_view(t: Any) -> bool:
+    import pyarrow as pa
+
+    return hasattr(pa.types, "is_string_view") and bool(pa.types.is_string_view(t))
 
 
 # ----------------------------------------------------------------------------- factorising
@@ -285,7 +291,7 @@ def _factor_arrow(arr: Any, name: str) -> _Codes:
         if runs is not None:
             return runs
     chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
-    encoded = [_encode_chunk(c) for c in chunks if len(c)]
+    encoded = [_encode_chunk(c, name) for c in chunks if len(c)]
     if not encoded:
         return _Codes(np.zeros(0, dtype=np.int64), 0, [])
     if len(encoded) == 1:
@@ -301,7 +307,7 @@ def _factor_arrow(arr: Any, name: str) -> _Codes:
     return _Codes(out, len(index), list(index))
 
 
-def _encode_chunk(chunk: Any) -> tuple[list[Any], NDArray[Any]]:
+def _encode_chunk(chunk: Any, name: str) -> tuple[list[Any], NDArray[Any]]:
     """The distinct values of one pyarrow chunk and, per event, the index of its value
     (``len(values)`` for a null)."""
     import pyarrow as pa
@@ -310,13 +316,27 @@ def _encode_chunk(chunk: Any) -> tuple[list[Any], NDArray[Any]]:
     if not pa.types.is_dictionary(chunk.type):
         try:
             chunk = pc.dictionary_encode(chunk)
-        except pa.ArrowNotImplementedError:  # pragma: no cover - string_view, older pyarrow
-            chunk = pc.dictionary_encode(chunk.cast(pa.large_string()))
+        except pa.ArrowNotImplementedError:
+            if not _is_string_view(chunk.type):
+                raise TrendcalcError(
+                    f"{name} must be str or int labels (got a pyarrow array of {chunk.type})"
+                ) from None
+            chunk = pc.dictionary_encode(chunk.cast(pa.large_string()))  # pragma: no cover
     local = chunk.dictionary.to_pylist()
     indices = chunk.indices
     if indices.null_count:
         indices = pc.fill_null(indices, pa.scalar(len(local), indices.type))
-    return local, indices.to_numpy(zero_copy_only=False)
+    codes = indices.to_numpy(zero_copy_only=False)
+    try:
+        repeated = len(set(local)) < len(local)
+    except TypeError:  # values that cannot be labels: refused by name later
+        repeated = False
+    if repeated:  # a dictionary array may hold a value twice: one code for it
+        index: dict[Any, int] = {}
+        remap = [index.setdefault(v, len(index)) for v in local]
+        codes = np.array([*remap, len(index)], dtype=np.int64)[codes]
+        local = list(index)
+    return local, codes
 
 
 _RUNS_MIN_EVENTS = 1 << 16  # shorter text is dictionary-encoded directly
@@ -863,53 +883,67 @@ _MULTIPLIERS = tuple(
 
 
 class _SevenByteTable:
-    """Codes for seven-byte values held as integers: a lookup table indexed by a
-    multiplicative hash that gives each value seen so far a slot of its own.
+    """Codes for seven-byte values held as integers, in the order the values are first
+    seen: a lookup table indexed by a multiplicative hash gives most values their code.
 
-    A value's code is read from its slot and then confirmed by comparing the value stored
-    for that code with the value itself, so a value not seen before is never given
-    another's code: it is found, added, and the table is rebuilt.
+    A code read from the table is confirmed by comparing the value stored for that code
+    with the value itself. The values that fail (a value not seen before, or one whose
+    slot another value took first) are coded exactly through a dictionary, so no value is
+    ever given another's code; new values are added and the table is rebuilt.
     """
 
     def __init__(self) -> None:
-        self.keys = np.zeros(0, dtype=np.uint64)
+        self.index: dict[int, int] = {}  # value -> code
+        self.keys = np.zeros(0, dtype=np.uint64)  # value of each code
         self.lut = np.zeros(1, dtype=np.intp)
         self.multiplier = _MULTIPLIERS[0]
         self.shift = np.uint64(63)
 
-    def add(self, new: NDArray[np.uint64]) -> bool:
-        """Add values (distinct, none seen before); False if the table cannot hold them."""
-        keys = np.concatenate([self.keys, new])
-        if keys.size > _MAX_SEVEN:
-            return False
-        bits = max(4, (4 * keys.size - 1).bit_length())
+    def _rebuild(self) -> None:
+        """The lookup table for every value so far: 64 slots a value (4,096 to 65,536),
+        with the multiplier that leaves the fewest values without a slot of their own."""
+        self.keys = np.fromiter(self.index, dtype=np.uint64, count=len(self.index))
+        k = self.keys.size
+        bits = min(16, max(12, (64 * k - 1).bit_length()))
+        self.shift = np.uint64(64 - bits)
+        most = -1
         with np.errstate(over="ignore"):
-            for extra, multiplier in itertools.product(range(3), _MULTIPLIERS):
-                shift = np.uint64(64 - bits - extra)
-                slots = (keys * multiplier) >> shift
-                if np.unique(slots).size == keys.size:
-                    self.lut = np.zeros(1 << (bits + extra), dtype=np.intp)
-                    self.lut[slots] = np.arange(keys.size, dtype=np.intp)
-                    self.keys, self.multiplier, self.shift = keys, multiplier, shift
-                    return True
-        return False  # pragma: no cover - no multiplier separates the values
+            for multiplier in _MULTIPLIERS:
+                slots = (self.keys * multiplier) >> self.shift
+                taken = np.unique(slots).size
+                if taken > most:
+                    most, self.multiplier, best = taken, multiplier, slots
+                if taken == k:
+                    break
+        self.lut = np.zeros(1 << bits, dtype=np.intp)
+        self.lut[best[::-1]] = np.arange(k - 1, -1, -1)  # a shared slot: the first value's
 
     def codes(self, block: NDArray[np.uint64], out: NDArray[np.intp]) -> bool:
-        """The code of every value of ``block``, into ``out``; False if the table is full."""
-        while True:
-            if self.keys.size:
-                with np.errstate(over="ignore"):
-                    slots = np.multiply(block, self.multiplier)
-                np.right_shift(slots, self.shift, out=slots)
-                np.take(self.lut, slots.view(np.intp), out=out)
-                wrong = np.take(self.keys, out) != block
-                if not wrong.any():
-                    return True
-                new = np.unique(block[wrong])
-            else:
-                new = np.unique(block[:_GLANCE])
-            if not self.add(new):
+        """The code of every value of ``block``, into ``out``; False once there would be
+        more than ``_MAX_SEVEN`` values."""
+        if not self.index:  # start from the values of a glance at the first events
+            self.index = {v: i for i, v in enumerate(np.unique(block[:_GLANCE]).tolist())}
+            if len(self.index) > _MAX_SEVEN:
                 return False
+            self._rebuild()
+        with np.errstate(over="ignore"):
+            slots = np.multiply(block, self.multiplier)
+        np.right_shift(slots, self.shift, out=slots)
+        np.take(self.lut, slots.view(np.intp), out=out)
+        wrong = np.flatnonzero(np.take(self.keys, out) != block)
+        if wrong.size == 0:
+            return True
+        values, inverse = np.unique(block[wrong], return_inverse=True)
+        codes = []
+        size = len(self.index)
+        for v in values.tolist():
+            codes.append(self.index.setdefault(v, len(self.index)))
+        if len(self.index) > _MAX_SEVEN:
+            return False
+        out[wrong] = np.array(codes, dtype=np.intp)[inverse.ravel()]
+        if len(self.index) > size:
+            self._rebuild()
+        return True
 
     def values(self) -> list[str]:
         return [int(k).to_bytes(8, "little")[:7].decode() for k in self.keys.tolist()]
@@ -978,7 +1012,7 @@ def _month_bytes(chunk: Any) -> tuple[NDArray[np.uint8], int, int] | None:
             if int(np.diff(offsets[lo : lo + _CHUNK + 1]).min()) != 7:
                 return None
         return np.frombuffer(data_buf, dtype=np.uint8), first, 7
-    if hasattr(pa.types, "is_string_view") and pa.types.is_string_view(t):
+    if _is_string_view(t):
         views = np.frombuffer(chunk.buffers()[1], dtype=np.uint8)
         lengths = np.ndarray((n,), "<i4", views, chunk.offset * 16, (16,))
         if int(lengths.min()) != 7 or int(lengths.max()) != 7:
@@ -1292,16 +1326,31 @@ def count_events(
     """
     if not isinstance(kind, str) or kind not in _KINDS:
         raise TrendcalcError(f"kind must be 'date' or 'month' (got {brief(kind)})")
-    ps = _as_periods(periods)
+    for name, column in (("dates", dates), ("groups", groups)):
+        if _module(column) == "dask":
+            raise TrendcalcError(
+                f"{name} must be in memory (got a dask {type(column).__name__}); for a dask "
+                "collection use trendcalc.dask.count_events, which counts it partition by "
+                "partition"
+            )
+    return _count_all(dates, _as_periods(periods), groups, kind, _threads())
+
+
+def _count_all(
+    dates: object, ps: tuple[Period, ...], groups: object, kind: str, threads: int
+) -> CountTable:
+    """count_events on up to ``threads`` threads (trendcalc.dask asks for one: its
+    partitions are already counted side by side)."""
     keys = _key_columns(groups)
-    pieces = _pieces(dates, groups, keys)
+    pieces = _pieces(dates, groups, keys, threads)
     if pieces is not None:
         table = _count_pieces(pieces, ps, kind, keys)
         if table is not None:
             return table
     pending: Future[_Codes] | None = None
     pool: ThreadPoolExecutor | None = None
-    if keys is None and groups is not None and _length(dates) >= 2 * _PIECE_EVENTS:
+    long = _length(dates) >= 2 * _PIECE_EVENTS
+    if threads > 1 and long and keys is None and groups is not None:
         # read the labels on a second thread while the dates are read here
         pool = ThreadPoolExecutor(1, thread_name_prefix="trendcalc-count")
         pending = pool.submit(_factor, groups, "groups")
@@ -1325,10 +1374,14 @@ def _threads() -> int:
 
 
 def _length(column: object) -> int:
-    try:
-        return len(column)  # type: ignore[arg-type]
-    except TypeError:
-        return 0
+    """The length of a numpy, pandas, polars or pyarrow column or a Python sequence, else
+    0 (a dask collection is not asked: its length may mean computing it)."""
+    if isinstance(column, np.ndarray | Sequence) or _module(column) in _SLICEABLE:
+        try:
+            return len(column)  # type: ignore[arg-type]
+        except TypeError:  # a 0-d array
+            return 0
+    return 0
 
 
 def _slice(column: Any, lo: int, hi: int) -> Any:
@@ -1346,7 +1399,7 @@ _Piece = tuple[object, object, list[tuple[object, str]] | None]  # dates, groups
 
 
 def _pieces(
-    dates: object, groups: object, keys: list[tuple[object, str]] | None
+    dates: object, groups: object, keys: list[tuple[object, str]] | None, threads: int
 ) -> list[_Piece] | None:
     """The events cut into one piece per thread, or None when they are too few, there is
     one thread, a column is not a one-dimensional numpy, pandas, polars or pyarrow column
@@ -1355,7 +1408,7 @@ def _pieces(
     runs (read run by run, it is quicker whole: the work is bound by memory, not by the
     processor, and made of many short steps that threads would take turns at)."""
     n = _length(dates)
-    threads = min(_threads(), n // _PIECE_EVENTS)
+    threads = min(threads, n // _PIECE_EVENTS)
     if threads < 2:
         return None
     columns = [dates]
@@ -1409,8 +1462,8 @@ def _count_pieces(
 ) -> CountTable | None:
     """Each piece counted on a thread of its own (numpy and pyarrow let go of the
     interpreter lock for their long loops), and the tables added up; None (count in one
-    piece, for the error that names the right event) if a piece is refused or the pieces'
-    labels are of different kinds."""
+    piece) if a piece raises anything, so that the caller gets the error counting in one
+    piece gives, naming the right event, or if the pieces' labels are of different kinds."""
 
     def count(piece: _Piece) -> CountTable:
         d, g, k = piece
@@ -1422,7 +1475,7 @@ def _count_pieces(
         for future in futures:
             try:
                 tables.append(future.result())
-            except TrendcalcError:
+            except Exception:  # noqa: BLE001 - counted again in one piece, which raises it
                 return None
     return _added(tables, ps, keys)
 

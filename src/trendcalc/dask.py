@@ -23,8 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from trendcalc._counting import _KINDS, CountTable, _as_periods
-from trendcalc._counting import count_events as _count_events
+from trendcalc._counting import _KINDS, CountTable, _as_periods, _count_all
 from trendcalc._errors import TrendcalcError
 from trendcalc._limits import brief
 from trendcalc._periods import Period
@@ -62,7 +61,7 @@ def _partitions(column: Any, name: str) -> list[Any]:
 def _count_part(
     dates: Any, groups: Any, periods: tuple[Period, ...], kind: Literal["date", "month"]
 ) -> CountTable:
-    return _count_events(dates, periods, groups=groups, kind=kind)
+    return _count_all(dates, periods, groups, kind, threads=1)
 
 
 def _merge(*tables: CountTable) -> CountTable:
