@@ -834,6 +834,21 @@ def test_object_arrays_mixing_str_and_int_are_refused() -> None:
         tc.count_events([D(2016, 5, 1)] * 2, FY, groups=pd.Series(["a", 1], dtype=object))
 
 
+@pytest.mark.parametrize(
+    ("labels", "shown"),
+    [([1, 1, True], "True"), ([1, 1.0, 1], "float 1.0"), (["a", "a", b"a"], "bytes b'a'")],
+)
+def test_object_labels_equal_to_an_int_or_str_are_refused_not_merged(
+    labels: list[object], shown: str
+) -> None:
+    dates = [D(2016, 5, 1)] * 3
+    for column in (np.array(labels, dtype=object), pd.Series(labels, dtype=object)):
+        with pytest.raises(tc.TrendcalcError, match=f"groups must be str or int labels.*{shown}"):
+            tc.count_events(dates, FY, groups=column)
+        with counted_in_pieces(3), pytest.raises(tc.TrendcalcError, match=shown):
+            tc.count_events(_datetime64(dates), FY, groups=column)
+
+
 def test_arrow_dates_with_nulls_and_pandas_na_are_missing() -> None:
     arrow = pd.Series([D(2016, 5, 1), None], dtype=pd.ArrowDtype(pa.date32()))
     stamps = pd.Series([dt.datetime(2016, 5, 1), None], dtype=pd.ArrowDtype(pa.timestamp("ns")))

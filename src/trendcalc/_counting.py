@@ -458,6 +458,8 @@ def _factor_pandas(values: Any, name: str) -> _Codes:
         return _factor_arrow(arrow, name)
     if values.dtype.kind in "iu":
         return _codes_from_numpy(values.to_numpy(), name)
+    if name != _MONTHS:
+        _refuse_other_labels(values, name)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     k = len(uniques)
     if codes.size and codes.min() < 0:
@@ -593,9 +595,31 @@ def _codes_from_numpy(arr: NDArray[Any], name: str) -> _Codes:
         found = _factorize_text(arr)
         if found is not None:
             return found
+    if arr.dtype.kind == "O" and name != _MONTHS:
+        _refuse_other_labels(arr, name)
     if arr.dtype.kind in "UO":
         return _factor_objects(arr)
     raise TrendcalcError(f"{name} must be labels, str or int (got an array of {arr.dtype})")
+
+
+_MONTHS = "dates"  # the name under which month labels are factorised (not group labels)
+
+
+def _refuse_other_labels(values: Any, name: str) -> None:
+    """Refuse labels that are neither str nor int before they are factorised: factorising
+    takes ``True``, ``1.0`` and ``1`` for one value, so they would silently make one group.
+    pandas' ``infer_dtype`` clears an all-int or all-str column at C speed; any other
+    column is read value by value, and the first label that is neither is named."""
+    try:
+        from pandas.api.types import infer_dtype
+    except ImportError:  # pragma: no cover - pandas is optional
+        pass
+    else:
+        if infer_dtype(values, skipna=True) in ("integer", "string", "empty"):
+            return
+    for v in values.tolist():
+        if not _is_missing(v):
+            _label(v, name)
 
 
 def _dense_from_low(arr: NDArray[Any]) -> _Codes:
@@ -1071,7 +1095,7 @@ def _month_index(dates: object) -> tuple[_Codes, NDArray[np.int64] | None]:
     if found is None and isinstance(dates, list | tuple):  # None is a missing month here
         found = _factor_objects(np.asarray(dates, dtype=object))
     elif found is None:
-        found = _factor(dates, "dates")
+        found = _factor(dates, _MONTHS)
     if found.values is None:
         raise TrendcalcError(
             "dates must hold month labels such as '2016-03' or dates when kind='month' "
