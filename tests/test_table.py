@@ -20,7 +20,9 @@ MONTHS = tc.period_range("April 2016", "March 2019")
 FY = tc.period_range("2015/16", "2017/18")
 
 
-def table(counts: list[list[int]], periods: object = FY, groups: object = ("a", "b"), **kw: object) -> tc.CountTable:
+def table(
+    counts: list[list[int]], periods: object = FY, groups: object = ("a", "b"), **kw: object
+) -> tc.CountTable:
     g = list(groups)  # type: ignore[call-overload]
     z = [0] * len(g)
     return tc.CountTable(periods, g, counts, z, z, z, **kw)  # type: ignore[arg-type]
@@ -111,12 +113,16 @@ def open_data(rows: int = 3000, seed: int = 3) -> pd.DataFrame:
 def test_from_frame_equals_the_pandas_pivot_it_replaces() -> None:
     df = open_data()
     t = tc.CountTable.from_frame(
-        df, period=("Financial Year", "Financial Quarter"), count="Number of Offences",
+        df,
+        period=("Financial Year", "Financial Quarter"),
+        count="Number of Offences",
         groups=["Force Name", "Offence Group"],
     )
     pivot = df.pivot_table(
-        index=["Financial Year", "Financial Quarter"], columns=["Force Name", "Offence Group"],
-        values="Number of Offences", aggfunc="sum",
+        index=["Financial Year", "Financial Quarter"],
+        columns=["Force Name", "Offence Group"],
+        values="Number of Offences",
+        aggfunc="sum",
     )
     assert [p.label for p in t.periods] == [f"{y} Q{q}" for y, q in pivot.index]
     assert t.keys == ("Force Name", "Offence Group")
@@ -137,7 +143,11 @@ def test_from_frame_gives_the_same_table_from_every_library(backend: str) -> Non
         frame = pa.Table.from_pandas(df)
     elif backend == "dict":
         frame = {c: df[c].tolist() for c in df.columns}
-    kw = {"period": ("Financial Year", "Financial Quarter"), "count": "Number of Offences", "groups": "Force Name"}
+    kw = {
+        "period": ("Financial Year", "Financial Quarter"),
+        "count": "Number of Offences",
+        "groups": "Force Name",
+    }
     assert tc.CountTable.from_frame(frame, **kw) == tc.CountTable.from_frame(df, **kw)  # type: ignore[arg-type]
 
 
@@ -148,7 +158,9 @@ def test_month_labels_like_2011_12_are_months_with_kind() -> None:
     t = tc.CountTable.from_frame(data, period="Month", groups=(), kind="month")
     assert [p.label for p in t.periods] == ["November 2011", "December 2011", "January 2012"]
     with pytest.raises(tc.PeriodError, match="kind='financial_year'"):
-        tc.CountTable.from_frame({"period": ["2016"], "count": [1]}, groups=(), kind="financial_year")
+        tc.CountTable.from_frame(
+            {"period": ["2016"], "count": [1]}, groups=(), kind="financial_year"
+        )
 
 
 def test_each_distinct_label_is_parsed_once(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -187,6 +199,19 @@ def test_period_column_of_dates_needs_kind() -> None:
         ({"period": ["2016/17", "2016"], "count": [3, 4]}, "mixes kinds"),
         ({"period": ["2016/17"]}, "no column 'count'"),
         ({"period": ["nonsense"], "count": [1]}, "unknown period"),
+        # labels that numpy or pandas would quietly turn into one another
+        ({"period": ["2016/17"] * 2, "count": [1, 2], "group": [1, True]}, "got True"),
+        ({"period": ["2016/17"] * 2, "count": [1, 2], "group": [1, 1.0]}, "got float 1.0"),
+        ({"period": ["2016/17"] * 2, "count": [1, 2], "group": ["a", 1]}, "one kind"),
+        ({"period": ["2016/17"] * 2, "count": [1, 2], "group": ["1", 1]}, "one kind"),
+        (
+            {
+                "period": ["2016/17"] * 2,
+                "count": [1, 2],
+                "group": pd.Series([1, True], dtype=object),
+            },
+            "got True",
+        ),
     ],
 )
 def test_from_frame_refuses_bad_data_naming_it(data: dict[str, list[object]], message: str) -> None:
@@ -195,7 +220,9 @@ def test_from_frame_refuses_bad_data_naming_it(data: dict[str, list[object]], me
 
 
 def test_a_null_count_makes_its_cell_missing() -> None:
-    df = pd.DataFrame({"period": ["2016/17", "2017/18"], "count": pd.array([4, None], dtype="Int64")})
+    df = pd.DataFrame(
+        {"period": ["2016/17", "2017/18"], "count": pd.array([4, None], dtype="Int64")}
+    )
     t = tc.CountTable.from_frame(df)
     assert t.mask.tolist() == [[True], [False]]
 
@@ -250,7 +277,10 @@ def test_resample_marks_a_year_with_a_missing_quarter_and_drops_partial_years() 
     counts = [[5, 1]] * 6
     supplied = np.ones((6, 2), dtype=bool)
     supplied[1, 1] = False
-    counts = [[c if ok else 0 for c, ok in zip(row, oks, strict=True)] for row, oks in zip(counts, supplied, strict=True)]
+    counts = [
+        [c if ok else 0 for c, ok in zip(row, oks, strict=True)]
+        for row, oks in zip(counts, supplied, strict=True)
+    ]
     t = table(counts, quarters, supplied=supplied)
     with pytest.raises(tc.SeriesError, match="2024/25' is only partly covered"):
         t.resample("financial_year")
@@ -274,7 +304,9 @@ def test_rolling_window_with_a_missing_month_is_missing() -> None:
 # ----------------------------------------------------------------------------- analysis
 
 
-@given(count_tables(kinds=("month", "quarter", "financial_quarter"), min_periods=13, max_periods=40))
+@given(
+    count_tables(kinds=("month", "quarter", "financial_quarter"), min_periods=13, max_periods=40)
+)
 def test_rolling_total_equals_brute_force_window_sums(t: tc.CountTable) -> None:
     window = 12 if t.periods[0].kind == "month" else 4
     r = t.rolling_total(window)
@@ -318,7 +350,9 @@ def test_vectorised_pct_change_equals_the_scalar_change_per_group(
 
 
 @given(count_tables(max_periods=8), st.integers(0, 3))
-def test_shares_sum_to_exactly_100_and_match_the_scalar_shares(t: tc.CountTable, places: int) -> None:
+def test_shares_sum_to_exactly_100_and_match_the_scalar_shares(
+    t: tc.CountTable, places: int
+) -> None:
     s = t.shares(places)
     rows = s.decimals()
     for i, row in enumerate(rows):
@@ -343,7 +377,9 @@ def test_ranks_agree_with_a_brute_force_sort(t: tc.CountTable) -> None:
         higher = sum(1 for v in values.values() if v > values[entry.group])
         assert entry.rank == higher + 1
         assert entry.tied == (list(values.values()).count(values[entry.group]) > 1)
-    assert [e.group for e in ranking] == sorted(t.groups, key=lambda g: (-values[g], t.groups.index(g)))
+    assert [e.group for e in ranking] == sorted(
+        t.groups, key=lambda g: (-values[g], t.groups.index(g))
+    )
 
 
 def test_ranks_by_rate_and_change() -> None:
@@ -362,7 +398,9 @@ def test_rates_equal_population_rate_for_every_cell() -> None:
     for i, p in enumerate(t.periods):
         for j, g in enumerate(t.groups):
             people = pop[g] if isinstance(pop[g], int) else pop[g][p.label]  # type: ignore[index]
-            expected = tc.population_rate(int(t.counts[i, j]), people, per=1000).rounded(2, mode="half_even")  # type: ignore[arg-type]
+            expected = tc.population_rate(int(t.counts[i, j]), people, per=1000).rounded(
+                2, mode="half_even"
+            )  # type: ignore[arg-type]
             assert r.value(p, g) == expected
     frame = pd.DataFrame({"group": ["a", "b"], "population": [1_846_500, 751_200]})
     assert t.rates(frame).value("2016/17", "a") == Fraction(1902 * 1000, 1_846_500)
@@ -377,7 +415,9 @@ def test_compare_is_the_poisson_comparison_per_group_with_days() -> None:
     t = table([[112, 16], [58, 25], [60, 20]])
     found = t.compare("2015/16", "2016/17")
     for j, g in enumerate(t.groups):
-        expected = tc.compare_counts(int(t.counts[0, j]), int(t.counts[1, j]), exposure_before=366, exposure_after=365)
+        expected = tc.compare_counts(
+            int(t.counts[0, j]), int(t.counts[1, j]), exposure_before=366, exposure_after=365
+        )
         assert found[g] == expected
 
 
@@ -394,10 +434,14 @@ def test_changes_between_named_periods_and_by_lag() -> None:
 
 def test_overlapping_rolling_totals_are_refused_by_a_series_and_held_by_a_table() -> None:
     with pytest.raises(tc.SeriesError, match=r"must not overlap.*rolling_total"):
-        tc.CountSeries.from_mapping({"year ending March 2017": 93595, "year ending June 2017": 94351})
+        tc.CountSeries.from_mapping(
+            {"year ending March 2017": 93595, "year ending June 2017": 94351}
+        )
     t = tc.CountTable.from_frame(
-        {"period": ["year ending March 2017", "year ending June 2017", "year ending March 2018"],
-         "count": [93595, 94351, 99000]},
+        {
+            "period": ["year ending March 2017", "year ending June 2017", "year ending March 2018"],
+            "count": [93595, 94351, 99000],
+        },
         kind="year_ending",
     )
     assert t.is_rolling
@@ -435,8 +479,11 @@ def test_resample_of_many_months_equals_the_series_resample() -> None:
 def test_select_on_several_keys() -> None:
     df = open_data(400)
     t = tc.CountTable.from_frame(
-        df, period=("Financial Year", "Financial Quarter"), count="Number of Offences",
-        groups=["Force Name", "Offence Group"], fill=0,
+        df,
+        period=("Financial Year", "Financial Quarter"),
+        count="Number of Offences",
+        groups=["Force Name", "Offence Group"],
+        fill=0,
     )
     kent = t.select({"Force Name": "Kent"})
     assert kent.keys == ("Offence Group",)
@@ -488,12 +535,22 @@ def test_long_frame_sorts_periods_in_time_order_not_alphabetically() -> None:
 def test_multi_key_round_trip_and_wide_layout() -> None:
     df = open_data(100)
     t = tc.CountTable.from_frame(
-        df, period=("Financial Year", "Financial Quarter"), count="Number of Offences",
+        df,
+        period=("Financial Year", "Financial Quarter"),
+        count="Number of Offences",
         groups=["Force Name", "Offence Group"],
     )
     assert not t.is_complete
     long = t.to_frame()
-    assert list(long.columns) == ["period", "start", "end", "days", "Force Name", "Offence Group", "count"]
+    assert list(long.columns) == [
+        "period",
+        "start",
+        "end",
+        "days",
+        "Force Name",
+        "Offence Group",
+        "count",
+    ]
     assert tc.CountTable.from_frame(long) == t
     wide = t.to_frame(layout="wide")
     assert wide.columns.names == ["Force Name", "Offence Group"]
@@ -506,7 +563,9 @@ def test_multi_key_round_trip_and_wide_layout() -> None:
 
 
 def test_html_escapes_labels_and_shows_missing_cells() -> None:
-    t = tc.CountTable.from_frame({"period": ["2016/17", "2017/18"], "group": ["<b>x</b>", "y"], "count": [1234, 5]})
+    t = tc.CountTable.from_frame(
+        {"period": ["2016/17", "2017/18"], "group": ["<b>x</b>", "y"], "count": [1234, 5]}
+    )
     text = t._repr_html_()
     assert "&lt;b&gt;x&lt;/b&gt;" in text
     assert "<b>x" not in text
@@ -541,7 +600,11 @@ def test_plot_of_120_months_is_a_readable_size_with_separators() -> None:
     renderer = canvas.get_renderer()
     box = fig.bbox
     low, high = ax.get_ylim()
-    shown = [lab for lab, y in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True) if low <= y <= high]
+    shown = [
+        lab
+        for lab, y in zip(ax.get_yticklabels(), ax.get_yticks(), strict=True)
+        if low <= y <= high
+    ]
     for artist in [ax.title, *ax.get_xticklabels(), *shown, ax.get_legend()]:
         extent = artist.get_window_extent(renderer)
         assert extent.x0 >= box.x0 - 1
@@ -603,7 +666,9 @@ def test_dates_of_the_period_columns_are_dates() -> None:
 @given(count_tables(kinds=("month",), min_periods=12, max_periods=30))
 def test_missing_cells_never_become_zero_silently(t: tc.CountTable) -> None:
     if t.is_complete:
-        assert t.totals() == {g: sum(int(c) for c in t.counts[:, j]) for j, g in enumerate(t.groups)}
+        assert t.totals() == {
+            g: sum(int(c) for c in t.counts[:, j]) for j, g in enumerate(t.groups)
+        }
         return
     with pytest.raises(tc.TrendcalcError, match="not supplied"):
         t.totals()
@@ -615,7 +680,9 @@ def test_missing_cells_never_become_zero_silently(t: tc.CountTable) -> None:
             assert bool(years.mask[i, j]) == (not inside & gaps)
     frame = t.to_frame()
     assert len(frame) == int(t.mask.sum())
-    assert t.fill(0).totals() == {g: sum(int(c) for c in t.counts[:, j]) for j, g in enumerate(t.groups)}
+    assert t.fill(0).totals() == {
+        g: sum(int(c) for c in t.counts[:, j]) for j, g in enumerate(t.groups)
+    }
 
 
 def test_rounded_figures_are_not_rounded_twice() -> None:
@@ -676,7 +743,9 @@ def test_resample_agrees_with_the_series_resample_for_every_group(
         with pytest.raises(tc.SeriesError) as refused:
             t.resample(kind, incomplete=incomplete)  # type: ignore[arg-type]
         # the same refusal, in the words of the series (which says "series" for "table")
-        assert str(refused.value).split(" (")[0] == problem.replace("series", "table").split(" (")[0]
+        assert (
+            str(refused.value).split(" (")[0] == problem.replace("series", "table").split(" (")[0]
+        )
         return
     got = t.resample(kind, incomplete=incomplete)  # type: ignore[arg-type]
     assert [got.series(g) for g in t.groups] == want
@@ -689,7 +758,9 @@ def test_changes_of_huge_counts_stay_exact() -> None:
     assert p.value("2016/17", "a") == tc.change(2**62, 1).rounded(2)
     assert p.value("2016/17", "b") == tc.change(5, 2**62).rounded(2)
     assert t.pct_change().value("2016/17", "a") == tc.change(2**62, 1).percent
-    assert t.rates({"a": 3, "b": 7}, per=1000, places=1).value("2015/16", "a") == tc.population_rate(2**62, 3, per=1000).rounded(1)
+    assert t.rates({"a": 3, "b": 7}, per=1000, places=1).value(
+        "2015/16", "a"
+    ) == tc.population_rate(2**62, 3, per=1000).rounded(1)
     assert t.shares(places=3).decimals()[0] == list(tc.shares([2**62, 5], 3))
 
 

@@ -17,6 +17,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from trendcalc._errors import PeriodError, TrendcalcError
+from trendcalc._labels import is_missing as _is_missing
+from trendcalc._labels import label as _label
+from trendcalc._labels import refuse_other_labels as _refuse_other_labels
 from trendcalc._limits import MAX_LABEL_LENGTH, brief
 from trendcalc._periods import Period, as_period, parse_period, period_range
 from trendcalc._series import _check_consecutive
@@ -58,15 +61,6 @@ def _as_periods(periods: object) -> tuple[Period, ...]:
 
 def _module(obj: object) -> str:
     return type(obj).__module__.split(".")[0]
-
-
-def _is_missing(v: object) -> bool:
-    """None, NaN, NaT, pd.NA: anything that stands for "no value"."""
-    if v is None or type(v).__name__ in ("NAType", "NaTType"):
-        return True
-    if isinstance(v, float | np.floating):
-        return bool(v != v)
-    return isinstance(v, np.datetime64 | np.timedelta64) and bool(np.isnat(v))
 
 
 # units of numpy datetime64 finer than a day, and how many of each make one day
@@ -605,23 +599,6 @@ def _codes_from_numpy(arr: NDArray[Any], name: str) -> _Codes:
 _MONTHS = "dates"  # the name under which month labels are factorised (not group labels)
 
 
-def _refuse_other_labels(values: Any, name: str) -> None:
-    """Refuse labels that are neither str nor int before they are factorised: factorising
-    takes ``True``, ``1.0`` and ``1`` for one value, so they would silently make one group.
-    pandas' ``infer_dtype`` clears an all-int or all-str column at C speed; any other
-    column is read value by value, and the first label that is neither is named."""
-    try:
-        from pandas.api.types import infer_dtype
-    except ImportError:  # pragma: no cover - pandas is optional
-        pass
-    else:
-        if infer_dtype(values, skipna=True) in ("integer", "string", "empty"):
-            return
-    for v in values.tolist():
-        if not _is_missing(v):
-            _label(v, name)
-
-
 def _dense_from_low(arr: NDArray[Any]) -> _Codes:
     low, high = int(arr.min()), int(arr.max())
     return _Codes(arr, high - low + 1, None, low)
@@ -704,26 +681,11 @@ def _factorize_ints(values: NDArray[Any]) -> tuple[NDArray[Any], NDArray[np.intp
     return np.asarray(distinct), codes
 
 
-def _label(value: object, name: str) -> Group:
-    """A group label as str or int, or a clear error."""
-    if isinstance(value, bool | np.bool_):
-        raise TrendcalcError(f"{name} must be str or int labels (got {brief(value)})")
-    if _is_missing(value):
-        raise TrendcalcError(f"{name} must not be missing (got {brief(value)})")
-    if isinstance(value, str):
-        return str(value)
-    if isinstance(value, numbers.Integral):
-        return int(value)
-    raise TrendcalcError(
-        f"{name} must be str or int labels (got {type(value).__name__} {brief(value)})"
-    )
-
-
 def _labels_of(found: _Codes, used: NDArray[np.intp], name: str) -> list[Group]:
     """The labels of the used columns, all str or all int."""
     if found.values is None:
         return [int(j) + found.offset for j in used.tolist()]
-    labels = [_label(found.values[j], name) for j in used.tolist()]
+    labels: list[Group] = [_label(found.values[j], name) for j in used.tolist()]
     kinds = {type(x) for x in labels}
     if len(kinds) > 1:
         shown = ", ".join(sorted(k.__name__ for k in kinds))
@@ -822,7 +784,7 @@ class _Combined:
         return (*self._decode(inner, q), part.values[r])
 
     def labels(self, used: NDArray[np.intp]) -> list[tuple[Group, ...]]:
-        out = []
+        out: list[tuple[Group, ...]] = []
         for j in used.tolist():
             raw = self._decode(self._space, j)
             out.append(tuple(_label(x, f"{self.name}[{i}]") for i, x in enumerate(raw)))

@@ -26,6 +26,7 @@ from numpy.typing import NDArray
 
 from trendcalc._changes import Change
 from trendcalc._errors import PeriodError, SeriesError, TrendcalcError
+from trendcalc._labels import is_missing, may_mix_kinds
 from trendcalc._limits import MAX_COUNT, brief, check_places
 from trendcalc._periods import Period, as_period, parse_period
 from trendcalc._rounding import decimal_from_units, round_int
@@ -414,7 +415,9 @@ def _plain(value: object) -> object:
     return value
 
 
-def _factorize(column: Any, name: str) -> tuple[NDArray[np.int64], list[object]]:
+def _factorize(
+    column: Any, name: str, *, labels: bool = False
+) -> tuple[NDArray[np.int64], list[object]]:
     """Codes (0..k-1, in order of first appearance) and the distinct values of a column."""
     module = _module(column)
     if module == "pyarrow":
@@ -446,8 +449,8 @@ def _factorize(column: Any, name: str) -> tuple[NDArray[np.int64], list[object]]
         values: Any = column.to_numpy()
     elif module == "pandas":
         values = column
-    else:
-        values = np.asarray(column) if not isinstance(column, np.ndarray) else column
+    else:  # a Python sequence is kept as its objects: numpy would turn [1, "a"] into text
+        values = column if isinstance(column, np.ndarray) else _objects(column)
         if values.dtype.kind == "O" and any(v is None for v in values.tolist()):
             raise TrendcalcError(f"column {name!r} must not be missing (got None)")
     try:
@@ -456,12 +459,21 @@ def _factorize(column: Any, name: str) -> tuple[NDArray[np.int64], list[object]]
         arr = np.asarray(values)
         uniques, inverse = np.unique(arr, return_inverse=True)
         return inverse.astype(np.int64).ravel(), [_plain(u) for u in uniques]
+    if labels and getattr(values, "dtype", None) == np.dtype(object) and may_mix_kinds(values):
+        _labels_of([v for v in values.tolist() if not is_missing(v)], name)
     codes, uniques = pd.factorize(values, sort=False)
     if codes.size and int(codes.min()) < 0:
         raise TrendcalcError(f"column {name!r} must not be missing (got NaN or None)")
     found = [_plain(u) for u in uniques]
     found = [u.to_pydatetime() if isinstance(u, pd.Timestamp) else u for u in found]
     return np.asarray(codes, dtype=np.int64), found
+
+
+def _objects(column: Any) -> NDArray[np.object_]:
+    values = list(column)
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def _count_values(column: Any, name: str) -> tuple[NDArray[np.int64], NDArray[np.bool_] | None]:
@@ -859,7 +871,7 @@ class CountTable:
             combined = np.zeros(rows, dtype=np.int64)
             per_key: list[list[Label]] = []
             for name in key_names:
-                k_codes, k_uniques = _factorize(columns[name], name)
+                k_codes, k_uniques = _factorize(columns[name], name, labels=True)
                 k_codes, k_labels = _sorted_codes(k_codes, _labels_of(k_uniques, name))
                 combined = combined * max(len(k_labels), 1) + k_codes
                 per_key.append(k_labels)
@@ -2359,7 +2371,7 @@ def _population_array(table: CountTable, population: object, column: str) -> NDA
         raise TrendcalcError(f"population column {column!r} must not hold nulls")
     key_values = []
     for name in names:
-        codes, uniques = _factorize(columns[name], name)
+        codes, uniques = _factorize(columns[name], name, labels=True)
         labels = _labels_of(uniques, name)
         key_values.append([labels[c] for c in codes.tolist()])
     groups_of = (
