@@ -248,6 +248,54 @@ def test_public_methods_raise_only_trendcalc_errors_on_hostile_input(
     _call_and_judge(f"{cls_name}.{method}", getattr(value, method), data)
 
 
+#: Values that once escaped the random fuzz (an int too long for ``str``, a 10 MB string),
+#: put into every parameter of every public function in turn, the others plausible.
+EXTREMES: list[object] = [
+    10**5000,
+    -(10**5000),
+    [10**5000],
+    (10**5000, 1),
+    {"a": 10**5000},
+    np.array([10**5000, 1], dtype=object),
+    "9" * 10_000_000,
+]
+
+
+@pytest.mark.parametrize("name", _public_callables())
+def test_every_parameter_of_every_public_function_refuses_extreme_values(name: str) -> None:
+    function = getattr(tc, name)
+    try:
+        parameters = [
+            p
+            for p in inspect.signature(function).parameters.values()
+            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+        ]
+    except (TypeError, ValueError):  # pragma: no cover - every public callable has one
+        return
+    for victim in parameters:
+        for extreme in EXTREMES:
+            kwargs = {victim.name: extreme}
+            for p in parameters:
+                if p.name != victim.name and p.name in PLAUSIBLE:
+                    kwargs[p.name] = PLAUSIBLE[p.name][0]
+                elif p.name != victim.name and p.default is p.empty:
+                    kwargs[p.name] = 1
+            shown = f"{name}({victim.name}=<{type(extreme).__name__}>)"
+            start = time.process_time()
+            try:
+                with _hang_guard():
+                    function(**kwargs)
+            except tc.TrendcalcError:
+                pass
+            except Exception as e:  # the point: report any foreign exception
+                raise AssertionError(
+                    f"{shown} raised {type(e).__name__}: {_short(str(e))}; only "
+                    "TrendcalcError may escape"
+                ) from e
+            spent = time.process_time() - start
+            assert spent < HOSTILE_CPU_SECONDS, f"{shown} took {spent:.1f} s of CPU"
+
+
 def test_the_fuzz_covers_every_public_function() -> None:
     # a guard on the driver itself: the list is read from __all__, not written by hand
     names = _public_callables()

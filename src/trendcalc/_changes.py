@@ -403,7 +403,7 @@ def _as_count_array(values: object, *, name: str) -> NDArray[Any]:
                 )
             if v < 0:
                 raise TrendcalcError(
-                    f"{name} must hold non-negative counts (got {v} at flat index {i})"
+                    f"{name} must hold non-negative counts (got {brief(v)} at flat index {i})"
                 )
         return arr
     hint = ""

@@ -6,7 +6,7 @@ from typing import Literal
 
 import attrs
 
-from trendcalc._claims.inputs import CountLike, counts_range, describe_input, ratio_hits
+from trendcalc._claims.inputs import CountLike, check_noun, counts_range, describe_input, ratio_hits
 from trendcalc._claims.qualifiers import Qualifier, Reading, check_qualifier, check_reading
 from trendcalc._claims.registry import (
     FROM,
@@ -19,6 +19,7 @@ from trendcalc._claims.registry import (
 from trendcalc._claims.verdict import Verdict, figure_readers, figure_verdict, judge, range_text
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, integer_bounds, parse_qualified_count, read_difference
+from trendcalc._limits import check_digits
 from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_mode
 from trendcalc._words import normalize
@@ -59,7 +60,7 @@ def read_difference_words(text: object, qualifier: Qualifier | None = None) -> D
     size of the difference only.
     """
     if isinstance(text, int) and not isinstance(text, bool):
-        text = str(text)
+        text = str(check_digits(text, name="figure"))
     words = normalize(text, name="figure", example="4,901 more")
     direction: Direction = "either"
     if words.startswith(("+", "-", "\u2212")):
@@ -148,6 +149,7 @@ def check_difference(
     """
     mode = check_mode(mode)
     reading = check_reading(reading)
+    noun = check_noun(noun)
     if qualifier is not None:
         qualifier = check_qualifier(qualifier)
     said = read_difference_words(reported, qualifier)

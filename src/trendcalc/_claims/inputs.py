@@ -15,6 +15,7 @@ from trendcalc._figures import (
     parse_figure,
     parse_qualified_count,
 )
+from trendcalc._limits import MAX_LABEL_LENGTH, brief, check_length
 from trendcalc._rounding import Interval, format_exact
 from trendcalc._validate import Mode
 
@@ -207,6 +208,16 @@ def is_decimal(value: object) -> bool:
     except TrendcalcError:
         return False
     return figure.rounded and figure.value.denominator != 1
+
+
+def check_noun(noun: object) -> str:
+    """A claim's noun (``"offences"``, ``"forces"``): text of at most
+    :data:`~trendcalc._limits.MAX_LABEL_LENGTH` characters."""
+    if not isinstance(noun, str):
+        raise TrendcalcError(
+            f"noun must be text such as 'offences' (got {type(noun).__name__} {brief(noun)})"
+        )
+    return check_length(noun, name="noun", limit=MAX_LABEL_LENGTH)
 
 
 def describe_input(figure: Figure, counts: range) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from trendcalc._claims.inputs import CountLike
+from trendcalc._claims.inputs import CountLike, check_noun
 from trendcalc._claims.registry import ClaimFields, ClaimKind, StoryCheck, Unchecked, register
 from trendcalc._claims.standing import (
     ORDINAL_WORDS,
@@ -392,6 +392,7 @@ def check_rank(
     'Essex (1,980) is the lowest of 4 groups by count, which does not fit 2nd lowest by count.'
     """
     mode = check_mode(mode)
+    noun = check_noun(noun)
     per = check_int(per, name="per", minimum=1)
     if not isinstance(counts, Mapping) or not counts:
         raise TrendcalcError(

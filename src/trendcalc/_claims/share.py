@@ -9,6 +9,7 @@ from typing import Any
 
 from trendcalc._claims.inputs import (
     CountLike,
+    check_noun,
     counts_range,
     describe_input,
     hull,
@@ -34,7 +35,7 @@ from trendcalc._claims.verdict import (
     words_verdict,
 )
 from trendcalc._errors import TrendcalcError
-from trendcalc._limits import brief
+from trendcalc._limits import brief, check_digits
 from trendcalc._rounding import Interval, format_exact, round_fraction
 from trendcalc._validate import Mode, check_mode
 from trendcalc._words import Proportion, parse_proportion
@@ -58,7 +59,7 @@ def read_share_words(text: object, qualifier: Qualifier | None = None) -> Propor
     percentage.
     """
     if isinstance(text, int) and not isinstance(text, bool):
-        text = f"{text}%"
+        text = f"{check_digits(text, name='figure')}%"
     if not isinstance(text, str):
         raise TrendcalcError(f"figure must be words such as 'one in four' (got {brief(text)})")
     try:
@@ -157,6 +158,7 @@ def check_share(
     """
     mode = check_mode(mode)
     reading = check_reading(reading)
+    noun = check_noun(noun)
     if qualifier is not None:
         qualifier = check_qualifier(qualifier)
     share = read_share_words(reported, qualifier)
