@@ -248,8 +248,10 @@ def test_public_methods_raise_only_trendcalc_errors_on_hostile_input(
     _call_and_judge(f"{cls_name}.{method}", getattr(value, method), data)
 
 
-#: Values that once escaped the random fuzz (an int too long for ``str``, a 10 MB string),
-#: put into every parameter of every public function in turn, the others plausible.
+#: Values that once escaped the random fuzz in its thorough profile (an int too long for
+#: ``str``, a numpy timedelta, which numpy registers as an integer, an unhashable list),
+#: put into every parameter of every public function and method in turn, the others
+#: plausible, so that they are tried on every run and not only by a lucky draw.
 EXTREMES: list[object] = [
     10**5000,
     -(10**5000),
@@ -257,13 +259,14 @@ EXTREMES: list[object] = [
     (10**5000, 1),
     {"a": 10**5000},
     np.array([10**5000, 1], dtype=object),
+    np.timedelta64(5, "D"),
+    [np.timedelta64(5, "D")],
+    [],
     "9" * 10_000_000,
 ]
 
 
-@pytest.mark.parametrize("name", _public_callables())
-def test_every_parameter_of_every_public_function_refuses_extreme_values(name: str) -> None:
-    function = getattr(tc, name)
+def _try_extremes(name: str, function: Callable[..., Any]) -> None:
     try:
         parameters = [
             p
@@ -294,6 +297,18 @@ def test_every_parameter_of_every_public_function_refuses_extreme_values(name: s
                 ) from e
             spent = time.process_time() - start
             assert spent < HOSTILE_CPU_SECONDS, f"{shown} took {spent:.1f} s of CPU"
+
+
+@pytest.mark.parametrize("name", _public_callables())
+def test_every_parameter_of_every_public_function_refuses_extreme_values(name: str) -> None:
+    _try_extremes(name, getattr(tc, name))
+
+
+@pytest.mark.parametrize(("cls_name", "method"), _public_methods())
+def test_every_parameter_of_every_public_method_refuses_extreme_values(
+    cls_name: str, method: str
+) -> None:
+    _try_extremes(f"{cls_name}.{method}", getattr(_samples()[cls_name], method))
 
 
 def test_the_fuzz_covers_every_public_function() -> None:

@@ -108,3 +108,10 @@ def test_rates_as_printed_hold_for_some_true_rates_exactly_when_the_hull_allows(
     assert v.consistent == (
         low < Fraction(1, 2) and Fraction(2 * a10 + 1, 2 * b10 - 1) * 100 - 100 >= Fraction(-1, 2)
     )
+
+
+def test_an_earlier_rate_that_may_be_zero_is_refused_not_a_crash() -> None:
+    # "0" as published allows a rate from 0 up to 0.5: the change has no upper bound
+    for before in (0, "0", "0.0"):
+        with pytest.raises(tc.TrendcalcError, match="may be zero"):
+            tc.check_rate_change(before=before, after="1.5", reported="44%")

@@ -551,7 +551,10 @@ def _factor(column: object, name: str) -> _Codes:
     kinds = {type(g) for g in column}  # numpy would quietly turn [1, "a"] into text
     if type(None) in kinds:
         raise TrendcalcError(f"{name} must not be missing (got None)")
-    is_int = [issubclass(k, numbers.Integral) and not issubclass(k, bool | np.bool_) for k in kinds]
+    is_int = [
+        issubclass(k, numbers.Integral) and not issubclass(k, bool | np.bool_ | np.timedelta64)
+        for k in kinds
+    ]
     is_str = [issubclass(k, str) for k in kinds]
     shown = ", ".join(sorted(k.__name__ for k in kinds))
     if not all(a or b for a, b in zip(is_int, is_str, strict=True)):

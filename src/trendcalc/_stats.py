@@ -89,7 +89,7 @@ def _show(value: object) -> str:
 
 def _count(value: object, name: str = "count") -> int:
     """A count from 0 to ``MAX_COUNT``, refusing bools, floats and text."""
-    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool | np.timedelta64):
         number = int(value)
         if number < 0:
             raise TrendcalcError(f"{name} must be a non-negative integer (got {_show(number)})")
@@ -125,7 +125,9 @@ def _check_exposure(
 
 
 def _check_level(level: object) -> float:
-    if isinstance(level, bool | np.bool_) or not isinstance(level, numbers.Real | Decimal):
+    if isinstance(level, bool | np.bool_ | np.timedelta64) or not isinstance(
+        level, numbers.Real | Decimal
+    ):
         raise TrendcalcError(
             f"level must be a number between 0 and 1, such as 0.95 (got {_show(level)})"
         )

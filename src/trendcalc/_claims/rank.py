@@ -398,9 +398,15 @@ def check_rank(
         raise TrendcalcError(
             f"counts must be a non-empty mapping of group to count (got {type(counts).__name__})"
         )
-    if group not in counts:
-        known = ", ".join(repr(g) for g in list(counts)[:10])
-        raise TrendcalcError(f"group {group!r} is not among the counts, which give {known}")
+    try:
+        present = group in counts
+    except TypeError:  # unhashable: a list, a dict, ...
+        raise TrendcalcError(
+            f"group must be a label such as 'Kent' (got {type(group).__name__} {brief(group)})"
+        ) from None
+    if not present:
+        known = ", ".join(brief(g) for g in list(counts)[:10])
+        raise TrendcalcError(f"group {brief(group)} is not among the counts, which give {known}")
     spec = _spec(
         claim,
         {"position": position, "among": among, "behind": behind, "direction": direction,

@@ -263,8 +263,12 @@ def rate_change_verdict(
     if rb.upper is not None and rb.upper <= 0:
         raise TrendcalcError("the earlier rate is zero, so no percentage change can be published")
     ratio = _ratio(ra, rb)
+    if ratio.upper is None:  # the earlier rate may be zero: the change has no upper bound
+        raise TrendcalcError(
+            "the earlier rate may be zero (as published it allows 0), so the percentage "
+            "change has no upper bound and cannot be checked; give the counts behind the rates"
+        )
     assert ratio.lower is not None
-    assert ratio.upper is not None
     low, high = 100 * ratio.lower - 100, 100 * ratio.upper - 100
     computed: Fraction | Interval = low if low == high else Interval(low, high)
     lead += f" is a change of {computed_text(computed, figure.places, '%')}"
