@@ -43,8 +43,14 @@ def test_ratio_hits_on_huge_ranges_agrees_with_a_witness_or_the_hull(
     ends = [Fraction(a, b) for a in (num.start, num[-1]) for b in (den.start, den[-1])]
     if any(_inside(x, target) for x in ends):
         assert hits
-    hull = tc.Interval(min(ends), max(ends))
-    if target.upper is not None and target.upper < hull.lower:
+    low, high = min(ends), max(ends)  # every ratio lies from low to high, both reached
+    below = target.upper is not None and (
+        target.upper < low or (target.upper == low and not target.upper_closed)
+    )
+    above = target.lower is not None and (
+        target.lower > high or (target.lower == high and not target.lower_closed)
+    )
+    if below or above:
         assert not hits
 
 

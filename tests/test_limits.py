@@ -221,8 +221,12 @@ def test_a_float32_is_read_by_its_own_shortest_repr() -> None:
 @given(st.floats(width=32, allow_nan=False, allow_infinity=False), st.integers(0, 8))
 def test_float32_values_round_as_their_printed_digits(x: float, places: int) -> None:
     value = np.float32(x)
-    printed = str(value)  # numpy prints a float32 by its shortest repr: the oracle
-    assert tc.round_value(value, places) == tc.round_value(printed, places)
+    printed = Decimal(str(value))  # numpy prints a float32 by its shortest repr: the oracle
+    with decimal.localcontext() as context:
+        context.prec = 100
+        expected = printed.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)
+    assert tc.round_value(value, places) == expected
+    assert tc.round_value(value, places) == tc.round_value(str(value), places)
 
 
 # -- item 6: bools in pct_change --------------------------------------------------------

@@ -163,19 +163,21 @@ def test_rank_agrees_with_sorting_including_ties(
 def test_rank_of_a_missing_count_is_never_judged_as_zero(
     values: dict[str, int], data: st.DataObject
 ) -> None:
+    assume(len(values) > 1)  # another group's count is the one missing
     group = data.draw(st.sampled_from(sorted(values)))
-    other = data.draw(st.sampled_from(sorted(values)))
+    other = data.draw(st.sampled_from(sorted(set(values) - {group})))
     claimed = data.draw(st.integers(1, len(values)))
     gapped: dict[str, int | None] = {**values, other: None}
+    filled = {
+        tc.check_rank({**values, other: filler}, group, among=claimed).consistent
+        for filler in (0, 10**6)  # the lowest and the highest the missing count can be
+    }
     try:
         v = tc.check_rank(gapped, group, among=claimed)
     except tc.UndefinedResultError:
+        assert filled == {True, False}  # undefined only when the missing count decides
         return
-    for filler in (0, 10**6):  # whatever the missing count is, the verdict is the same
-        assert (
-            tc.check_rank({**values, other: filler}, group, among=claimed).consistent
-            == v.consistent
-        )
+    assert filled == {v.consistent}  # whatever the missing count is, the same verdict
 
 
 # ----------------------------------------------------------------------------- record
@@ -397,15 +399,31 @@ def test_a_verdict_with_a_missing_count_holds_whatever_the_count(
         record = tc.check_record(financial_years(gapped), years=length, direction="highest")
     except tc.UndefinedResultError:
         record = None
-    for filler in (0, 3, 10**6):
-        filled = [*values]
-        filled[gap] = filler
-        if streak is not None:
-            again = tc.check_streak(financial_years(filled), length=length, direction="fall")
-            assert again.consistent == streak.consistent
-        if record is not None:
-            again = tc.check_record(financial_years(filled), years=length, direction="highest")
-            assert again.consistent == record.consistent
+    # the missing count filled with every value that can matter: the extremes, and each
+    # other count and its neighbours (ties and near ties); None where undefined even then
+    fillers = sorted({0, 10**6} | {v + d for v in values for d in (-1, 0, 1) if v + d >= 0})
+    streaks: set[bool | None] = set()
+    records: set[bool | None] = set()
+    for filler in fillers:
+        filled = financial_years([*values[:gap], filler, *values[gap + 1 :]])
+        try:
+            streaks.add(tc.check_streak(filled, length=length, direction="fall").consistent)
+        except tc.UndefinedResultError:
+            streaks.add(None)
+        try:
+            records.add(tc.check_record(filled, years=length, direction="highest").consistent)
+        except tc.UndefinedResultError:
+            records.add(None)
+    # a verdict holds whatever the missing count is
+    for found, verdict in ((streaks, streak), (records, record)):
+        if verdict is not None:
+            assert found == {verdict.consistent}
+    # undefined only when no one verdict holds for every missing count, or when the count
+    # missing is one the claim compares (neither kind yet sees that a count of 0 cannot
+    # fall, or that a tie already decides a record, whatever the missing count is)
+    for found, verdict in ((streaks, streak), (records, record)):
+        if verdict is None:
+            assert len(found) > 1 or found == {None} or gap >= len(values) - 1 - length
 
 
 @given(yearly_counts)
