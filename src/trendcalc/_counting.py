@@ -1333,7 +1333,7 @@ def _count_all(
     keys = _key_columns(groups)
     pieces = _pieces(dates, groups, keys, threads)
     if pieces is not None:
-        table = _count_pieces(pieces, ps, kind, keys)
+        table = _count_pieces(pieces, ps, kind)
         if table is not None:
             return table
     pending: Future[_Codes] | None = None
@@ -1443,12 +1443,7 @@ def _looks_like_runs(column: object) -> bool:
     return changes * _RUNS_MAX_SHARE <= len(head)
 
 
-def _count_pieces(
-    pieces: list[_Piece],
-    ps: tuple[Period, ...],
-    kind: str,
-    keys: list[tuple[object, str]] | None,
-) -> CountTable | None:
+def _count_pieces(pieces: list[_Piece], ps: tuple[Period, ...], kind: str) -> CountTable | None:
     """Each piece counted on a thread of its own (numpy and pyarrow let go of the
     interpreter lock for their long loops), and the tables added up; None (count in one
     piece) if a piece raises anything, so that the caller gets the error counting in one
@@ -1466,46 +1461,19 @@ def _count_pieces(
                 tables.append(future.result())
             except Exception:  # noqa: BLE001 - counted again in one piece, which raises it
                 return None
-    return _added(tables, ps, keys)
+    return _added(tables)
 
 
 def _kinds(label: object) -> object:
     return tuple(type(x) for x in label) if isinstance(label, tuple) else type(label)
 
 
-def _added(
-    tables: list[CountTable], ps: tuple[Period, ...], keys: list[tuple[object, str]] | None
-) -> CountTable | None:
-    """The sum of tables counted from pieces of the same events (groups aligned by label,
-    sorted), or None if their labels are of different kinds."""
-    if tables[0].groups == (None,):
-        return CountTable(
-            ps,
-            (None,),
-            np.sum([t.counts for t in tables], axis=0),
-            np.sum([t.before for t in tables], axis=0),
-            np.sum([t.after for t in tables], axis=0),
-            np.sum([t.missing for t in tables], axis=0),
-        )
+def _added(tables: list[CountTable]) -> CountTable | None:
+    """The sum of tables counted from pieces of the same events (:meth:`CountTable.merge`:
+    groups aligned by label, sorted), or None if their labels are of different kinds."""
     if len({_kinds(t.groups[0]) for t in tables if t.groups}) > 1:
         return None
-    labels: list[Any] = sorted(set().union(*(t.groups for t in tables)))
-    index = {g: i for i, g in enumerate(labels)}
-    counts = np.zeros((len(ps), len(labels)), dtype=np.int64)
-    edges = np.zeros((3, len(labels)), dtype=np.int64)
-    for t in tables:
-        cols = np.array([index[g] for g in t.groups], dtype=np.intp)
-        counts[:, cols] += t.counts
-        edges[:, cols] += np.stack([t.before, t.after, t.missing])
-    return CountTable(
-        ps,
-        tuple(labels),
-        counts,
-        edges[0],
-        edges[1],
-        edges[2],
-        keys=None if keys is None else tuple(name for _, name in keys),
-    )
+    return functools.reduce(CountTable.merge, tables)
 
 
 def _count_events(

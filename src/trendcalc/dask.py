@@ -20,6 +20,7 @@ records. :doc:`/scale-out` has the whole recipe.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -65,10 +66,7 @@ def _count_part(
 
 
 def _merge(*tables: CountTable) -> CountTable:
-    result = tables[0]
-    for t in tables[1:]:
-        result = result.merge(t)
-    return result
+    return functools.reduce(CountTable.merge, tables)
 
 
 def _key_columns(groups: Any) -> list[Any] | None:
