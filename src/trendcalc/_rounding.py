@@ -630,3 +630,19 @@ def shares(
     if keys is None:
         return result
     return dict(zip(keys, result, strict=True))
+
+
+def scaled(interval: Interval, factor: Fraction, shift: Fraction = Fraction(0)) -> Interval:
+    """``interval * factor + shift`` for a positive factor."""
+
+    def move(x: Fraction | None) -> Fraction | None:
+        return None if x is None else x * factor + shift
+
+    return Interval(
+        move(interval.lower), move(interval.upper), interval.lower_closed, interval.upper_closed
+    )
+
+
+def percent_to_ratio(interval: Interval) -> Interval:
+    """Percentage changes to ratios ``after / before``: ``1 + p / 100``."""
+    return scaled(interval, Fraction(1, 100), Fraction(1))

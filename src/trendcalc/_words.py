@@ -22,7 +22,13 @@ import attrs
 
 from trendcalc._errors import TrendcalcError
 from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, brief, check_length
-from trendcalc._rounding import Interval, read_figure, rounding_interval
+from trendcalc._rounding import (
+    Interval,
+    percent_to_ratio,
+    read_figure,
+    rounding_interval,
+    scaled,
+)
 from trendcalc._validate import Mode, check_mode
 
 __all__ = ["Multiple", "Proportion", "parse_multiple", "parse_proportion"]
@@ -129,17 +135,6 @@ def _negated(interval: Interval) -> Interval:
 
     return Interval(
         neg(interval.upper), neg(interval.lower), interval.upper_closed, interval.lower_closed
-    )
-
-
-def _scaled(interval: Interval, factor: Fraction, shift: Fraction = Fraction(0)) -> Interval:
-    """``interval * factor + shift`` for a positive factor."""
-
-    def move(x: Fraction | None) -> Fraction | None:
-        return None if x is None else x * factor + shift
-
-    return Interval(
-        move(interval.lower), move(interval.upper), interval.lower_closed, interval.upper_closed
     )
 
 
@@ -390,7 +385,7 @@ class Proportion:
         """
         mode = check_mode(mode)
         if self.form != "in":
-            return _scaled(
+            return scaled(
                 qualified_interval(self.percent, self.places, self.qualifier, mode),
                 Fraction(1, 100),
             )
@@ -652,7 +647,7 @@ class Multiple:
             return _negated(qualified_interval(-self.value, self.places, self.qualifier, mode))
         size = abs(self.change)
         changes = _size_interval(size, self.places, self.qualifier, mode, falling=self.falling)
-        return _scaled(changes, Fraction(1, 100), Fraction(1))
+        return percent_to_ratio(changes)
 
 
 def _multiple_words(words: str) -> tuple[Fraction, str, int] | None:

@@ -16,7 +16,7 @@ from trendcalc._figures import (
     parse_qualified_count,
 )
 from trendcalc._limits import MAX_LABEL_LENGTH, brief, check_length
-from trendcalc._rounding import Interval, format_exact
+from trendcalc._rounding import Interval, format_exact, percent_to_ratio, scaled
 from trendcalc._validate import Mode
 
 __all__ = [
@@ -35,17 +35,6 @@ __all__ = [
 ]
 
 CountLike = int | str | Figure | QualifiedFigure
-
-
-def scaled(interval: Interval, factor: Fraction, shift: Fraction = Fraction(0)) -> Interval:
-    """``interval * factor + shift`` for a positive factor."""
-
-    def move(x: Fraction | None) -> Fraction | None:
-        return None if x is None else x * factor + shift
-
-    return Interval(
-        move(interval.lower), move(interval.upper), interval.lower_closed, interval.upper_closed
-    )
 
 
 def ratio_hits(num: range, den: range, target: Interval) -> bool:
@@ -248,8 +237,3 @@ def implied_counts(per_unit: Interval, units: Fraction, text: str, qualifier: st
     lo, hi = integer_bounds(bounds)
     lo = max(lo, 0)
     return range(lo, max(hi + 1, lo))
-
-
-def percent_to_ratio(interval: Interval) -> Interval:
-    """Percentage changes to ratios ``after / before``: ``1 + p / 100``."""
-    return scaled(interval, Fraction(1, 100), Fraction(1))

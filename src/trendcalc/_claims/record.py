@@ -424,15 +424,17 @@ def check_record(
     )
 
 
-def _span_words(steps: int, period: Period) -> str:
+def period_noun(period: Period) -> str:
+    """What one of these periods is called: year, quarter, month, or period."""
     try:
         per_year = periods_a_year(period)
     except TrendcalcError:
-        per_year = 0
-    if per_year == 1:
-        return f"{steps} year{'s' if steps != 1 else ''}"
-    noun = {12: "month", 4: "quarter"}.get(per_year, "period")
-    return f"{steps} {noun}{'s' if steps != 1 else ''}"
+        return "period"
+    return {1: "year", 4: "quarter", 12: "month"}[per_year]
+
+
+def _span_words(steps: int, period: Period) -> str:
+    return f"{steps} {period_noun(period)}{'s' if steps != 1 else ''}"
 
 
 _FIELDS = ("series", "period", "by", "direction", "since", "years", "records_began")

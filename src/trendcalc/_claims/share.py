@@ -36,7 +36,7 @@ from trendcalc._claims.verdict import (
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._limits import brief, check_digits
-from trendcalc._rounding import Interval, format_exact, round_fraction
+from trendcalc._rounding import Interval, format_exact
 from trendcalc._validate import Mode, check_mode
 from trendcalc._words import Proportion, parse_proportion
 
@@ -86,10 +86,6 @@ def _percent(interval: Interval) -> Interval:
     return Interval(
         pct(interval.lower), pct(interval.upper), interval.lower_closed, interval.upper_closed
     )
-
-
-def _pct_text(x: Fraction | None) -> str:
-    return "no limit" if x is None else f"{round_fraction(x, 2, 'half_up').normalize():f}%"
 
 
 def check_share(

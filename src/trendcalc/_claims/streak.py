@@ -10,7 +10,7 @@ import attrs
 
 from trendcalc._claims.inputs import CountLike
 from trendcalc._claims.qualifiers import check_qualifier
-from trendcalc._claims.record import periods_a_year, read_series_options
+from trendcalc._claims.record import period_noun, read_series_options
 from trendcalc._claims.registry import ClaimFields, ClaimKind, StoryCheck, Unchecked, register
 from trendcalc._claims.standing import (
     ORDINAL_WORDS,
@@ -276,7 +276,7 @@ def check_streak(
             )
         t = periods.index(p)
     labels = [p.label for p in periods]
-    if spec.unit is not None and spec.unit != _noun(periods[t]):
+    if spec.unit is not None and spec.unit != period_noun(periods[t]):
         raise TrendcalcError(
             f"claim {spec.said!r} counts {spec.unit}s, but the series runs in periods such as "
             f"{labels[t]!r}; check a series of {spec.unit}s, or give length and direction"
@@ -299,7 +299,7 @@ def check_streak(
         )
     holds_under = holding_modes(lambda m: judge(m)[0] is True)
     consistent = mode in holds_under
-    noun = _noun(periods[t])
+    noun = period_noun(periods[t])
     who = label or "the count"
     if s.length == 0:
         before = values[t - 1] if t >= 1 else None
@@ -353,14 +353,6 @@ def check_streak(
         explanation=explanation,
         unit="",
     )
-
-
-def _noun(period: Period) -> str:
-    try:
-        per_year = periods_a_year(period)
-    except TrendcalcError:
-        return "period"
-    return {1: "year", 4: "quarter", 12: "month"}[per_year]
 
 
 _FIELDS = ("series", "period", "direction", "length")
