@@ -23,7 +23,7 @@ from trendcalc._labels import refuse_other_labels as _refuse_other_labels
 from trendcalc._limits import MAX_LABEL_LENGTH, brief
 from trendcalc._periods import Period, as_period, parse_period, period_range
 from trendcalc._series import _check_consecutive
-from trendcalc._table import CountTable, Group
+from trendcalc._table import CountTable, Group, _module
 
 __all__ = ["CountTable", "count_events"]
 
@@ -57,10 +57,6 @@ def _as_periods(periods: object) -> tuple[Period, ...]:
         "periods must be a non-empty sequence of consecutive Periods or labels, one period, "
         f"or text such as '2010/11 to 2023/24' (got {type(periods).__name__} {brief(periods)})"
     )
-
-
-def _module(obj: object) -> str:
-    return type(obj).__module__.split(".")[0]
 
 
 # units of numpy datetime64 finer than a day, and how many of each make one day

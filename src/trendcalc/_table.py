@@ -28,9 +28,9 @@ from trendcalc._changes import Change
 from trendcalc._errors import PeriodError, SeriesError, TrendcalcError
 from trendcalc._labels import is_missing, may_mix_kinds
 from trendcalc._limits import MAX_COUNT, brief, check_places
-from trendcalc._periods import Period, as_period, parse_period
+from trendcalc._periods import _MONTHS_IN, Period, as_period, parse_period
 from trendcalc._rounding import decimal_from_units, round_int
-from trendcalc._series import CountSeries, _check_consecutive, _target_of
+from trendcalc._series import _RESAMPLE_KINDS, CountSeries, _check_consecutive, _target_of
 from trendcalc._validate import Mode, check_count, check_int, check_mode
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,23 +51,7 @@ LabelKind = Literal[
 _INT64_MAX = np.iinfo(np.int64).max
 _FLOAT_EXACT = 2**53
 _BACKENDS = ("pandas", "polars", "pyarrow")
-_LABEL_KINDS = (
-    "month",
-    "quarter",
-    "financial_quarter",
-    "calendar_year",
-    "financial_year",
-    "year_ending",
-)
-_RESAMPLE_KINDS = ("month", "quarter", "financial_quarter", "calendar_year", "financial_year")
-_MONTHS_IN = {
-    "month": 1,
-    "quarter": 3,
-    "financial_quarter": 3,
-    "calendar_year": 12,
-    "financial_year": 12,
-    "year_ending": 12,
-}
+_LABEL_KINDS = tuple(_MONTHS_IN)  # the kinds of period made of whole months
 
 
 # ----------------------------------------------------------------------------- checks
@@ -375,6 +359,13 @@ def _parse_label(label: object, kind: str | None, fy: int) -> Period:
 
 def _module(obj: object) -> str:
     return type(obj).__module__.split(".")[0]
+
+
+def _check_backend(backend: object) -> None:
+    if not isinstance(backend, str) or backend not in _BACKENDS:
+        raise TrendcalcError(
+            f"backend must be 'pandas', 'polars' or 'pyarrow' (got {brief(backend)})"
+        )
 
 
 def _frame_columns(frame: object, names: Sequence[str]) -> tuple[dict[str, Any], list[str], int]:
@@ -2012,10 +2003,7 @@ class CountTable:
         November 2010     3      1
         December 2010     4      0
         """
-        if not isinstance(backend, str) or backend not in _BACKENDS:
-            raise TrendcalcError(
-                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {brief(backend)})"
-            )
+        _check_backend(backend)
         if not isinstance(layout, str) or layout not in ("long", "wide", "edges"):
             raise TrendcalcError(f"layout must be 'long', 'wide' or 'edges' (got {brief(layout)})")
         if layout == "edges":
@@ -2860,10 +2848,7 @@ class TableValues:
         0  2016/17  2015/16     a        12.5
         1  2016/17  2015/16     b         NaN
         """
-        if not isinstance(backend, str) or backend not in _BACKENDS:
-            raise TrendcalcError(
-                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {brief(backend)})"
-            )
+        _check_backend(backend)
         rows, cols = np.nonzero(self.supplied)
         data: dict[str, Any] = {"period": (rows, [p.label for p in self.periods])}
         if self.base is not None:
@@ -3063,10 +3048,7 @@ class TableChanges:
             period     base group  before  after  change
         0  2016/17  2015/16     a     112     58     -54
         """
-        if not isinstance(backend, str) or backend not in _BACKENDS:
-            raise TrendcalcError(
-                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {brief(backend)})"
-            )
+        _check_backend(backend)
         rows, cols = np.nonzero(self.supplied)
         data: dict[str, Any] = {
             "period": (rows, [p.label for p in self.periods]),
@@ -3241,10 +3223,7 @@ class Ranking:
         0     b     1  False      9
         1     a     2  False      4
         """
-        if not isinstance(backend, str) or backend not in _BACKENDS:
-            raise TrendcalcError(
-                f"backend must be 'pandas', 'polars' or 'pyarrow' (got {brief(backend)})"
-            )
+        _check_backend(backend)
         groups = tuple(e.group for e in self.entries)
         data: dict[str, Any] = {}
         if groups and groups != (None,):
