@@ -361,6 +361,28 @@ def _module(obj: object) -> str:
     return type(obj).__module__.split(".")[0]
 
 
+def _key_names(groups: Sequence[Group], keys: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The names of the key columns of a frame of these groups (none without groups)."""
+    if tuple(groups) == (None,):
+        return ()
+    return keys or ("group",)
+
+
+def _key_columns(
+    groups: Sequence[Group], keys: tuple[str, ...] | None, cols: NDArray[np.intp]
+) -> dict[str, Any]:
+    """One column per key, holding the labels of the groups at ``cols``."""
+    names = _key_names(groups, keys)
+    out: dict[str, Any] = {}
+    for k, name in enumerate(names):
+        if len(names) > 1:
+            values = [groups[j][k] for j in cols.tolist()]
+        else:
+            values = [groups[j] for j in cols.tolist()]
+        out[name] = _label_array(values)
+    return out
+
+
 def _check_backend(backend: object) -> None:
     if not isinstance(backend, str) or backend not in _BACKENDS:
         raise TrendcalcError(
@@ -1933,20 +1955,10 @@ class CountTable:
     # -- export
 
     def _key_names(self) -> tuple[str, ...]:
-        if self.groups == (None,):
-            return ()
-        return self.keys or ("group",)
+        return _key_names(self.groups, self.keys)
 
     def _key_columns(self, cols: NDArray[np.intp]) -> dict[str, Any]:
-        names = self._key_names()
-        out: dict[str, Any] = {}
-        for k, name in enumerate(names):
-            if len(names) > 1:
-                values = [self.groups[j][k] for j in cols.tolist()]
-            else:
-                values = [self.groups[j] for j in cols.tolist()]
-            out[name] = _label_array(values)
-        return out
+        return _key_columns(self.groups, self.keys, cols)
 
     def to_frame(
         self,
@@ -2853,13 +2865,7 @@ class TableValues:
         data: dict[str, Any] = {"period": (rows, [p.label for p in self.periods])}
         if self.base is not None:
             data["base"] = [self.base[i].label for i in rows.tolist()]
-        table = (
-            CountTable.zero(["2016/17"], self.groups, keys=self.keys)
-            if self.groups != (None,)
-            else None
-        )
-        if table is not None:
-            data.update(table._key_columns(cols))
+        data.update(_key_columns(self.groups, self.keys, cols))
         values = self.to_numpy()[rows, cols]
         if backend == "pandas":
             data[self.name] = values
@@ -3054,10 +3060,7 @@ class TableChanges:
             "period": (rows, [p.label for p in self.periods]),
             "base": [self.base[i].label for i in rows.tolist()],
         }
-        if self.groups != (None,):
-            data.update(
-                CountTable.zero(["2016/17"], self.groups, keys=self.keys)._key_columns(cols)
-            )
+        data.update(_key_columns(self.groups, self.keys, cols))
         data["before"] = self.before[rows, cols]
         data["after"] = self.after[rows, cols]
         data["change"] = self.after[rows, cols] - self.before[rows, cols]
@@ -3226,10 +3229,8 @@ class Ranking:
         _check_backend(backend)
         groups = tuple(e.group for e in self.entries)
         data: dict[str, Any] = {}
-        if groups and groups != (None,):
-            holder = CountTable.zero(["2016/17"], sorted(groups), keys=self.keys)  # type: ignore[type-var]
-            order = np.array([holder.groups.index(g) for g in groups], dtype=np.intp)
-            data.update(holder._key_columns(order))
+        if groups:
+            data.update(_key_columns(groups, self.keys, np.arange(len(groups), dtype=np.intp)))
         ranks = [e.rank for e in self.entries]
         values: list[Any] = [
             None if e.value is None else (e.value if self.by == "count" else float(e.value))
