@@ -432,6 +432,25 @@ def test_changes_between_named_periods_and_by_lag() -> None:
         t.changes("2017/18", "2015/16")
 
 
+def test_every_lookup_reads_a_period_label_as_the_table_does() -> None:
+    # "2011-12" is ambiguous alone, but in a monthly table it is December 2011: the
+    # total, the changes and their percentages must all read it so, not only some
+    months = tc.period_range("October 2010", "March 2012")
+    t = table([[i] for i in range(len(months))], months, ["a"])
+    december = tc.parse_period("December 2011")
+    ch = t.changes(lag=1)
+    assert ch.change("a", "2011-12") == ch.change("a", december) == tc.change(13, 14)
+    assert t.pct_change(lag=1).value("2011-12", "a") == tc.change(13, 14).percent
+    assert t.total("a", first="2011-12", last="2011-12") == 14
+    with pytest.raises(tc.PeriodError, match="financial_year"):
+        ch.change("a", "2011/12")
+    # a rolling table's periods by any of the ways people write a year ending
+    r = t.rolling_total(12)
+    rc = r.changes(lag=1)
+    for name in ("year ending November 2011", "the year to November 2011", "12 months to November 2011"):
+        assert rc.change("a", name) == tc.change(sum(range(1, 13)), sum(range(2, 14)))
+
+
 def test_overlapping_rolling_totals_are_refused_by_a_series_and_held_by_a_table() -> None:
     with pytest.raises(tc.SeriesError, match=r"must not overlap.*rolling_total"):
         tc.CountSeries.from_mapping(

@@ -306,6 +306,21 @@ def parse_labels(
     return out
 
 
+def _read_period(periods: Sequence[Period], value: object, name: str) -> Period:
+    """A period as a table of ``periods`` names its own: a label read as the table's kind
+    (so "2011-12" is December 2011 in a monthly table), a Period, or whatever
+    :func:`as_period` takes."""
+    if isinstance(value, Period):
+        return value
+    p = periods[0]
+    if isinstance(value, str):
+        kind = p.kind if p.kind in _LABEL_KINDS else None
+        if kind:
+            return _parse_label(value, kind, p.fy_start_month or 4)
+        return as_period(value, name=name)
+    return as_period(value, name=name, fy_start_month=p.fy_start_month or 4)
+
+
 def _parse_label(label: object, kind: str | None, fy: int) -> Period:
     if isinstance(label, Period):
         p = label
@@ -1093,16 +1108,7 @@ class CountTable:
             ) from None
 
     def _period_index(self, value: object, name: str) -> int:
-        p = self.periods[0]
-        if isinstance(value, str):
-            kind = p.kind if p.kind in _LABEL_KINDS else None
-            period = (
-                _parse_label(value, kind, p.fy_start_month or 4)
-                if kind
-                else as_period(value, name=name)
-            )
-        else:
-            period = as_period(value, name=name, fy_start_month=p.fy_start_month or 4)
+        period = _read_period(self.periods, value, name)
         try:
             return self.periods.index(period)
         except ValueError:
@@ -2738,14 +2744,9 @@ class TableValues:
         return decimal_from_units(units, self.places)
 
     def _index(self, period: object, group: Group) -> tuple[int, int]:
-        if isinstance(period, Period):
-            p = period
-        elif isinstance(period, str):
-            first = self.periods[0]
-            kind = first.kind if first.kind in _LABEL_KINDS else None
-            p = _parse_label(period, kind, first.fy_start_month or 4)
-        else:
+        if not isinstance(period, Period | str):
             raise TrendcalcError(f"period must be a Period or label (got {brief(period)})")
+        p = _read_period(self.periods, period, "period")
         if p not in self.periods:
             raise SeriesError(f"period {p.label!r} is not in these figures ({_span(self.periods)})")
         if group not in self.groups:
@@ -2995,7 +2996,7 @@ class TableChanges:
         if period is None:
             i = len(self.periods) - 1
         else:
-            p = as_period(period, name="period") if not isinstance(period, Period) else period
+            p = _read_period(self.periods, period, "period")
             if p not in self.periods:
                 raise SeriesError(f"period {p.label!r} is not a row of these changes")
             i = self.periods.index(p)
