@@ -382,6 +382,17 @@ def test_ranks_agree_with_a_brute_force_sort(t: tc.CountTable) -> None:
     )
 
 
+def test_a_ranking_of_many_ties() -> None:
+    # 30,000 areas, most tied at 0 (a small-area table): one pass, standard competition ranks
+    values: list[int | None] = [0] * 29_990 + list(range(1, 10)) + [None]
+    groups = [f"area {i}" for i in range(len(values))]
+    ranking = tc.Ranking.of(tc.parse_period("2016/17"), "count", groups, values, True)
+    ranks = [(e.rank, e.tied) for e in ranking]
+    assert ranks[:9] == [(r, False) for r in range(1, 10)]
+    assert set(ranks[9:-1]) == {(10, True)}
+    assert ranks[-1] == (None, False)
+
+
 def test_ranks_by_rate_and_change() -> None:
     t = table([[100, 50], [110, 40], [0, 0]])
     by_rate = t.ranks("2016/17", by="rate", population={"a": 10_000, "b": 2_000})

@@ -3174,14 +3174,12 @@ class Ranking:
         sign = -1 if descending else 1
         ranked.sort(key=lambda k: (sign * values[k], k))  # type: ignore[operator]
         entries = []
+        first = 0  # where the run of equal values that ``pos`` is in begins
         for pos, k in enumerate(ranked):
             v = values[k]
-            first = pos
-            while first > 0 and values[ranked[first - 1]] == v:
-                first -= 1
-            tied = (pos > 0 and values[ranked[pos - 1]] == v) or (
-                pos + 1 < len(ranked) and values[ranked[pos + 1]] == v
-            )
+            if pos > 0 and values[ranked[pos - 1]] != v:
+                first = pos
+            tied = pos > first or (pos + 1 < len(ranked) and values[ranked[pos + 1]] == v)
             entries.append(Rank(groups[k], first + 1, tied, v))
         entries += [Rank(groups[k], None, False, None) for k, v in enumerate(values) if v is None]
         return cls(period, by, tuple(entries), base)
