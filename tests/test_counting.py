@@ -1196,3 +1196,38 @@ def test_a_dask_collection_is_refused_without_being_computed() -> None:
     for column in (days, unknown):
         with pytest.raises(tc.TrendcalcError, match=r"use trendcalc\.dask"):
             tc.count_events(column, FY)
+
+
+@pytest.mark.parametrize(
+    ("files", "expected"),
+    [
+        ({"cpu.max": "200000 100000\n"}, 2),
+        ({"cpu.max": "150000 100000\n"}, 2),  # a part of a processor still needs a thread
+        ({"cpu.max": "50000 100000\n"}, 1),
+        ({"cpu.max": "max 100000\n"}, None),
+        ({"cpu/cpu.cfs_quota_us": "400000\n", "cpu/cpu.cfs_period_us": "100000\n"}, 4),
+        ({"cpu/cpu.cfs_quota_us": "-1\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({"cpu.max": "garbage"}, None),
+        ({"cpu/cpu.cfs_quota_us": "x\n", "cpu/cpu.cfs_period_us": "100000\n"}, None),
+        ({"cpu/cpu.cfs_quota_us": "100000\n", "cpu/cpu.cfs_period_us": "0\n"}, None),
+        ({}, None),
+    ],
+)
+def test_a_container_cpu_quota_limits_the_threads(
+    tmp_path: object, files: dict[str, str], expected: int | None
+) -> None:
+    # a container limited to 2 CPUs on a big host sees every core in its affinity
+    import pathlib
+
+    import trendcalc._counting as counting
+
+    root = pathlib.Path(str(tmp_path))
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    assert counting._cpu_quota(str(root)) == expected
+    with (
+        mock.patch.object(counting, "_cpu_quota", return_value=expected),
+        mock.patch.object(counting.os, "sched_getaffinity", return_value=set(range(64))),
+    ):
+        assert counting._threads() == (8 if expected is None else min(expected, 8))

@@ -1350,12 +1350,46 @@ _PIECE_EVENTS = 1 << 19  # the fewest events worth a thread of their own
 
 
 def _threads() -> int:
-    """Threads to count with: one per processor this process may run on, up to eight."""
+    """Threads to count with: one per processor this process may run on, up to eight,
+    and no more than its container's CPU quota allows."""
     try:
         n = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         n = os.cpu_count() or 1
+    quota = _cpu_quota()
+    if quota is not None:
+        n = min(n, quota)
     return max(1, min(n, 8))
+
+
+def _cpu_quota(root: str = "/sys/fs/cgroup") -> int | None:
+    """The processors a cgroup CPU quota allows (rounded up), or None without a quota.
+
+    A container limited to 2 CPUs on a 64-core host still sees all 64 in its affinity;
+    its quota is in ``cpu.max`` (cgroup v2: ``"200000 100000"``, or ``"max 100000"`` for
+    none) or in ``cpu/cpu.cfs_quota_us`` and ``cpu/cpu.cfs_period_us`` (cgroup v1: -1 for
+    none). Anything unreadable or malformed counts as no quota.
+    """
+    try:
+        with open(os.path.join(root, "cpu.max")) as f:
+            quota, period = f.read().split()[:2]
+        if quota == "max":
+            return None
+    except (OSError, ValueError):
+        try:
+            with open(os.path.join(root, "cpu", "cpu.cfs_quota_us")) as f:
+                quota = f.read().strip()
+            with open(os.path.join(root, "cpu", "cpu.cfs_period_us")) as f:
+                period = f.read().strip()
+        except OSError:
+            return None
+    try:
+        q, p = int(quota), int(period)
+    except ValueError:
+        return None
+    if q <= 0 or p <= 0:
+        return None
+    return -(-q // p)
 
 
 def _length(column: object) -> int:
