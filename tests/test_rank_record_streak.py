@@ -389,41 +389,81 @@ def test_a_verdict_with_a_missing_count_holds_whatever_the_count(
     assume(len(values) >= 2)
     gap = data.draw(st.integers(0, len(values) - 1))
     length = data.draw(st.integers(1, 4))
+    streak_way = data.draw(st.sampled_from(["rise", "fall"]))
+    record_way = data.draw(st.sampled_from(["highest", "lowest"]))
     gapped: list[int | None] = [*values]
     gapped[gap] = None
-    try:
-        streak = tc.check_streak(financial_years(gapped), length=length, direction="fall")
-    except tc.UndefinedResultError:
-        streak = None
-    try:
-        record = tc.check_record(financial_years(gapped), years=length, direction="highest")
-    except tc.UndefinedResultError:
-        record = None
+
+    def streak(series: list[int | None]) -> bool | None:
+        try:
+            return tc.check_streak(
+                financial_years(series), length=length, direction=streak_way  # type: ignore[arg-type]
+            ).consistent
+        except tc.UndefinedResultError:
+            return None
+
+    def record(series: list[int | None]) -> bool | None:
+        try:
+            return tc.check_record(
+                financial_years(series), years=length, direction=record_way  # type: ignore[arg-type]
+            ).consistent
+        except tc.UndefinedResultError:
+            return None
+
     # the missing count filled with every value that can matter: the extremes, and each
-    # other count and its neighbours (ties and near ties); None where undefined even then
+    # other count and its neighbours (ties and near ties)
     fillers = sorted({0, 10**6} | {v + d for v in values for d in (-1, 0, 1) if v + d >= 0})
-    streaks: set[bool | None] = set()
-    records: set[bool | None] = set()
-    for filler in fillers:
-        filled = financial_years([*values[:gap], filler, *values[gap + 1 :]])
-        try:
-            streaks.add(tc.check_streak(filled, length=length, direction="fall").consistent)
-        except tc.UndefinedResultError:
-            streaks.add(None)
-        try:
-            records.add(tc.check_record(filled, years=length, direction="highest").consistent)
-        except tc.UndefinedResultError:
-            records.add(None)
-    # a verdict holds whatever the missing count is
-    for found, verdict in ((streaks, streak), (records, record)):
+    for judge in (streak, record):
+        verdict = judge(gapped)
+        found = {judge([*values[:gap], filler, *values[gap + 1 :]]) for filler in fillers}
+        if verdict is not None:  # a verdict holds whatever the missing count is
+            assert found == {verdict}
+        else:  # and there is one whenever the missing count cannot change it
+            assert len(found) > 1 or found == {None}
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.integers(0, 4)), min_size=2, max_size=6).filter(
+        lambda v: 1 <= v.count(None) <= 2
+    ),
+    st.integers(1, 4),
+    st.sampled_from(["exact", "at least", "more than"]),
+    st.sampled_from(["rise", "fall"]),
+    st.sampled_from(["highest", "lowest"]),
+)
+def test_verdicts_with_missing_counts_agree_with_every_filling(
+    gapped: list[int | None], length: int, qualifier: str, way: str, record_way: str
+) -> None:
+    # small counts, so that filling each missing count with 0 to 6 tries every order
+    # the missing counts can take among the others and each other
+    def verdicts(series: list[int | None]) -> tuple[bool | None, bool | None]:
+        out: list[bool | None] = []
+        for check in (
+            lambda: tc.check_streak(
+                financial_years(series), length=length, direction=way, qualifier=qualifier  # type: ignore[arg-type]
+            ),
+            lambda: tc.check_record(financial_years(series), years=length, direction=record_way),  # type: ignore[arg-type]
+        ):
+            try:
+                out.append(check().consistent)
+            except tc.UndefinedResultError:
+                out.append(None)
+        return out[0], out[1]
+
+    gaps = [i for i, v in enumerate(gapped) if v is None]
+    filled: list[tuple[bool | None, bool | None]] = []
+    for a in range(7):
+        for b in range(7 if len(gaps) == 2 else 1):
+            series = list(gapped)
+            for i, v in zip(gaps, (a, b), strict=False):
+                series[i] = v
+            filled.append(verdicts(series))
+    for k, verdict in enumerate(verdicts(gapped)):
+        found = {f[k] for f in filled}
         if verdict is not None:
-            assert found == {verdict.consistent}
-    # undefined only when no one verdict holds for every missing count, or when the count
-    # missing is one the claim compares (neither kind yet sees that a count of 0 cannot
-    # fall, or that a tie already decides a record, whatever the missing count is)
-    for found, verdict in ((streaks, streak), (records, record)):
-        if verdict is None:
-            assert len(found) > 1 or found == {None} or gap >= len(values) - 1 - length
+            assert found == {verdict}
+        else:
+            assert len(found) > 1 or found == {None}
 
 
 @given(yearly_counts)

@@ -62,7 +62,7 @@ class StorySeries:
     ... title = "Burglaries"
     ... [series.burglary]
     ... area = "Northshire"
-    ... counts = { "2015/16" = 3210, "2016/17" = "3,050", "2018/19" = 2990 }
+    ... counts = { "2015/16" = 2910, "2016/17" = "3,050", "2018/19" = 2990 }
     ... [[claims]]
     ... kind = "streak"
     ... series = "burglary"
@@ -70,7 +70,7 @@ class StorySeries:
     ... ''')
     >>> series = story.series["burglary"]
     >>> series.as_dict()
-    {'2015/16': '3210', '2016/17': '3,050', '2017/18': None, '2018/19': '2990'}
+    {'2015/16': '2910', '2016/17': '3,050', '2017/18': None, '2018/19': '2990'}
     >>> tc.check_story(story).results[0].status
     'unchecked'
     """

@@ -21,6 +21,7 @@ from trendcalc._claims.standing import (
     change_bounds,
     check_choice,
     check_words,
+    count_above,
     describe,
     orient,
     read_series,
@@ -203,6 +204,23 @@ def _values(
     ]
 
 
+def _matched(
+    earlier: Bounds | None, mine: Bounds | None, direction: Direction, by: RecordBy
+) -> bool | None:
+    """Whether the earlier value equals or beats ``mine`` (so ``mine`` is no record).
+
+    Counts are compared as counts, where a missing one is some count of 0 or more: a
+    missing count ties or beats a highest of 0, and a 0 ties or beats a missing lowest.
+    """
+    if by == "count":
+        return (
+            count_above(earlier, mine, or_equal=True)
+            if direction == "highest"
+            else count_above(mine, earlier, or_equal=True)
+        )
+    return at_least(orient(earlier, direction), orient(mine, direction))
+
+
 def check_record(
     series: Mapping[Period | str, CountLike | None] | CountSeries,
     claim: str | None = None,
@@ -321,11 +339,14 @@ def check_record(
         raise TrendcalcError(f"{labels[t]!r} is the first period, so it has no change")
 
     def judge(m: Mode) -> tuple[bool | None, list[Bounds | None], list[str]]:
-        vals = [orient(v, spec.direction) for v in _values(counts, spec.by, m, labels)]
+        plain = _values(counts, spec.by, m, labels)
+        vals = [orient(v, spec.direction) for v in plain]
         mine = vals[t]
-        if mine is None:
+        if mine is None and spec.by != "count":
             return None, vals, [f"the value for {labels[t]} is missing"]
-        reasons = []
+        reasons = (  # a missing count is no record, unless nothing is compared with it
+            [f"the value for {labels[t]} is missing"] if mine is None and start < t else []
+        )
         for i in range(start, t):
             if i < first:
                 reasons.append(
@@ -333,10 +354,10 @@ def check_record(
                     f"{periods[0].shift(start - first).label}"
                 )
                 continue
-            beaten = at_least(vals[i], mine)
+            beaten = _matched(plain[i], plain[t], spec.direction, spec.by)
             if beaten is True:
                 return False, vals, []
-            if beaten is None:
+            if beaten is None and mine is not None:  # (else the missing value is the reason)
                 reasons.append(
                     f"{labels[i]} is missing"
                     if vals[i] is None
@@ -381,13 +402,21 @@ def check_record(
         elif spec.direction == "lowest" and above(zero, raw_values[t]):
             best = "biggest percentage fall" if unit else "biggest fall"
     for i in range(t - 1, first - 1, -1):
-        beaten = at_least(vals[i], vals[t])
+        beaten = _matched(raw_values[i], raw_values[t], spec.direction, spec.by)
+        if beaten is True and raw_values[t] is None:  # a missing count, and a 0 before it
+            found = f"not the {best}: no count is below the 0 in {labels[i]}"
+            break
         if beaten is True:
             reach = t - i
             span = _span_words(reach, periods[t])
-            found = f"the {best} since {labels[i]} ({describe(raw_values[i], unit, signed=signed)}), {span} earlier"
+            then = (
+                "missing, but no count is below 0"
+                if raw_values[i] is None
+                else describe(raw_values[i], unit, signed=signed)
+            )
+            found = f"the {best} since {labels[i]} ({then}), {span} earlier"
             break
-        if beaten is None:
+        if beaten is None and raw_values[t] is not None:
             why = "is missing" if vals[i] is None else "is too close to tell"
             found = f"the {best} since at least {labels[i + 1]} ({labels[i]} {why})"
             break

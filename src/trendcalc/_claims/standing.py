@@ -126,6 +126,22 @@ def at_least(a: Bounds | None, b: Bounds | None) -> bool | None:
     return None
 
 
+def count_above(a: Bounds | None, b: Bounds | None, *, or_equal: bool = False) -> bool | None:
+    """Whether count ``a > b`` (``a >= b`` with ``or_equal``); None when open.
+
+    None is a count not supplied: never taken as 0, but it is some count of 0 or more.
+    So a count of 0 is known not to be above a missing one, and a missing count is known
+    to be at least a count of 0; every other comparison with a missing count stays open.
+    """
+    if a is not None and b is not None:
+        return at_least(a, b) if or_equal else above(a, b)
+    if or_equal and a is None and b is not None and b[1] <= 0:
+        return True
+    if not or_equal and b is None and a is not None and a[1] <= 0:
+        return False
+    return None
+
+
 def rate_bounds(count: Bounds, population: Bounds, per: int) -> Bounds:
     """The least and greatest ``count / population * per``."""
     return count[0] / population[1] * per, count[1] / population[0] * per

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any, Literal
 
 import attrs
@@ -15,10 +16,10 @@ from trendcalc._claims.registry import ClaimFields, ClaimKind, StoryCheck, Unche
 from trendcalc._claims.standing import (
     ORDINAL_WORDS,
     Bounds,
-    above,
     bounds_of,
     check_choice,
     check_words,
+    count_above,
     describe,
     read_series,
     uncertain,
@@ -101,16 +102,19 @@ def read_streak_words(claim: object, qualifier: object = None) -> dict[str, Any]
 class Streak:
     """How many periods running a series moved one way, up to a period.
 
-    ``length`` periods moved that way; ``known`` says whether the period before the
-    streak is known to break it (False when the series starts, a count is missing, or
+    ``length`` periods certainly moved that way; ``known`` says whether the period before
+    the streak is known to break it (False when the series starts, a count is missing, or
     counts are too coarsely rounded to tell: the streak may then be longer). ``reason``
-    says why it is not known.
+    says why it is not known. ``possible`` holds, when it is not known, every length the
+    streak can have whatever the missing or rounded counts are, and whether it can run
+    back to the start of the series.
     """
 
     length: int
     known: bool
     reason: str = ""
     start: int = 0  # index of the first period of the streak's counts
+    possible: tuple[frozenset[int], bool] | None = None  # see _lengths; None when known
 
 
 def streak_length(
@@ -120,7 +124,7 @@ def streak_length(
     k, i = 0, t
     while i - 1 >= 0:
         a, b = values[i - 1], values[i]
-        moved = above(b, a) if direction == "rise" else above(a, b)
+        moved = count_above(b, a) if direction == "rise" else count_above(a, b)
         if moved is True:
             k, i = k + 1, i - 1
             continue
@@ -132,8 +136,44 @@ def streak_length(
             if missing
             else f"{labels[i - 1]} and {labels[i]} are too close to tell which is higher"
         )
-        return Streak(k, False, reason, start=i)
+        return Streak(k, False, reason, start=i, possible=_lengths(values, t, direction))
     return Streak(k, False, f"the series starts in {labels[0]}", start=0)
+
+
+def _range(value: Bounds | None) -> tuple[Fraction, Fraction | None]:
+    """The counts a value stands for; a missing one is any count of 0 or more."""
+    return (Fraction(0), None) if value is None else value
+
+
+def _lengths(
+    values: list[Bounds | None], t: int, direction: Movement
+) -> tuple[frozenset[int], bool]:
+    """Every length the streak ending at ``t`` can have, over every whole count that each
+    value stands for (a missing one: any count of 0 or more), and whether it can run back
+    to the series' start (and so perhaps be longer still).
+
+    Walking back, ``lo``/``hi`` bound the counts the run's earliest period can have (a
+    fall needs the period before above the least of them, a rise below the greatest;
+    ``hi`` None is unbounded); the run can stop there when the period before can fail to
+    move into one of them.
+    """
+    lo, hi = _range(values[t])
+    found: set[int] = set()
+    for k, i in enumerate(range(t, 0, -1)):
+        plo, phi = _range(values[i - 1])
+        if direction == "fall":  # the run stops when v[i - 1] <= v[i]
+            if hi is None or plo <= hi:
+                found.add(k)
+            plo = max(plo, lo + 1)
+        else:  # a rise stops when v[i - 1] >= v[i]
+            if phi is None or phi >= lo:
+                found.add(k)
+            if hi is not None:
+                phi = hi - 1 if phi is None else min(phi, hi - 1)
+        if phi is not None and phi < plo:
+            return frozenset(found), False
+        lo, hi = plo, phi
+    return frozenset(found), True
 
 
 @attrs.frozen
@@ -174,19 +214,58 @@ def _spec(claim: str | None, fields: Mapping[str, Any]) -> _Spec:
         raise TrendcalcError(
             f"a streak claim takes qualifier 'exact', 'at least' or 'more than' (got {brief(q)})"
         )
-    said = claim.strip() if claim is not None else f"{direction} {length} periods running"
+    said = (
+        claim.strip()
+        if claim is not None
+        else f"{'rose' if direction == 'rise' else 'fell'} for "
+        f"{'' if q == 'exact' else q + ' '}{length} period{'s' if length != 1 else ''} running"
+    )
     return _Spec(direction, length, q, said, words.get("unit"))  # type: ignore[arg-type]
 
 
+def _lengths_text(
+    s: Streak, t: int, direction: Movement, label: str, noun: str, period: str
+) -> str:
+    """The lengths a streak that is not known can have, in words."""
+    assert s.possible is not None
+    lengths, to_start = s.possible
+    options = [str(n) for n in sorted(lengths - {t})] + ([f"{t} or more"] if to_start else [])
+    said = options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
+    moves = "rises" if direction == "rise" else "falls"
+    return (
+        f"the streak of {moves}{' in ' + label if label else ''} to {period} can be "
+        f"{said} {noun}s, as {s.reason}"
+    )
+
+
+def _longest(s: Streak) -> int | None:
+    """The longest a streak that is not known can be (None: past the series' start)."""
+    if s.possible is None or s.possible[1]:
+        return None
+    return max(s.possible[0])
+
+
 def _holds(spec: _Spec, s: Streak) -> bool | None:
+    """Whether the claim holds for every length the streak can have; None when it holds
+    for some and not others."""
     low = spec.length + (1 if spec.qualifier == "more than" else 0)
-    if spec.qualifier == "exact":
-        if s.known:
-            return s.length == spec.length
-        return False if s.length > spec.length else None
-    if s.length >= low:
-        return True
-    return False if s.known else None
+
+    def fits(length: int, or_longer: bool) -> bool | None:
+        if spec.qualifier == "exact":
+            if or_longer:
+                return False if length > spec.length else None
+            return length == spec.length
+        if length >= low:
+            return True
+        return None if or_longer else False
+
+    if s.known:
+        return fits(s.length, False)
+    lengths, to_start = s.possible if s.possible is not None else (frozenset(), True)
+    outcomes = {fits(n, False) for n in lengths}
+    if to_start:
+        outcomes.add(fits(s.start + s.length, True))  # every move from the first period
+    return outcomes.pop() if len(outcomes) == 1 else None
 
 
 def check_streak(
@@ -289,25 +368,32 @@ def check_streak(
 
     result, s, values = judge(mode)
     verb = "rose" if spec.direction == "rise" else "fell"
+    noun = period_noun(periods[t])
     if result is None:
         raise uncertain(
             spec.said,
             [
-                f"it {verb} {s.length} time{'s' if s.length != 1 else ''} running to {labels[t]}, "
-                f"but {s.reason}, so the streak may be longer"
+                _lengths_text(s, t, spec.direction, label, noun, labels[t])
+                if s.possible is not None
+                else f"it {verb} {s.length} time{'s' if s.length != 1 else ''} running to "
+                f"{labels[t]}, but {s.reason}, so the streak may be longer"
             ],
         )
     holds_under = holding_modes(lambda m: judge(m)[0] is True)
     consistent = mode in holds_under
-    noun = period_noun(periods[t])
     who = label or "the count"
-    if s.length == 0:
+    if s.length == 0 and not s.known and s.possible is not None:  # it may not have moved
+        text = _lengths_text(s, t, spec.direction, label, noun, labels[t])
+    elif s.length == 0:
         before = values[t - 1] if t >= 1 else None
         other = "rose" if spec.direction == "fall" else "fell"
         how = "was unchanged" if before == values[t] else other
+        if t >= 1 and (before is None or values[t] is None):  # a missing count beside a 0
+            how = "no count is below 0"
         text = (
             f"{who + ' ' if who else ''}did not {'rise' if spec.direction == 'rise' else 'fall'} "
-            f"in {labels[t]}: it {how} ({describe(before)} in {labels[t - 1]}, "
+            f"in {labels[t]}: {'' if how.startswith('no ') else 'it '}{how} "
+            f"({describe(before)} in {labels[t - 1]}, "
             f"{describe(values[t])} in {labels[t]})"
             if t >= 1
             else f"{labels[t]} is the first period of the series"
@@ -316,11 +402,21 @@ def check_streak(
         run = [describe(values[i]) for i in range(s.start, t + 1)]
         if len(run) > 6:
             run = [*run[:2], "...", *run[-2:]]
+        when = (
+            f"in {labels[t]}"
+            if s.length == 1
+            else f"in each of the {s.length} {noun}s to {labels[t]}"
+        )
         text = (
-            f"{who + ' ' if who else ''}{verb} in each of the {s.length} {noun}s to {labels[t]} "
+            f"{who + ' ' if who else ''}{verb} {when} "
             f"({run[0]} in {labels[s.start]}, then {', '.join(run[1:])})"
         )
-        if s.known:
+        if s.known and values[s.start - 1] is None:  # a rise cannot end a run from a 0
+            text += (
+                f", after a count missing in {labels[s.start - 1]} that cannot be below the "
+                f"0 in {labels[s.start]}"
+            )
+        elif s.known:
             prev, first = values[s.start - 1], values[s.start]
             how = (
                 "unchanged at"
@@ -347,7 +443,7 @@ def check_streak(
         mode=mode,
         consistent=consistent,
         holds_under=holds_under,
-        computed=s.length if s.known else Interval(s.length, None),
+        computed=s.length if s.known else Interval(s.length, _longest(s)),
         computed_rounded=None,
         accepted=accepted,
         explanation=explanation,
