@@ -421,6 +421,35 @@ def test_rates_equal_population_rate_for_every_cell() -> None:
         t.rates({"a": 5, "b": 0})
 
 
+def test_a_population_given_twice_is_refused_unless_the_same() -> None:
+    # a frame with two rows for one cell, or populations by period without a column
+    # named "period", must not pick one silently
+    t = table([[1850, 512], [1902, 540], [2001, 499]])
+    frame = pd.DataFrame(
+        {
+            "group": ["a", "a", "b", "b"],
+            "period": ["2015/16", "2015/16", "2015/16", "2016/17"],
+            "population": [1_800_000, 100, 751_200, 751_200],
+        }
+    )
+    with pytest.raises(tc.TrendcalcError, match=r"gives a in 2015/16 twice \(1,800,000 and 100\)"):
+        t.rates(frame)
+    with pytest.raises(tc.TrendcalcError, match="twice"):
+        t.ranks(by="rate", population=frame)
+    by_year = pd.DataFrame(
+        {
+            "group": ["a", "a", "b", "b"],
+            "Financial Year": ["2015/16", "2016/17", "2015/16", "2016/17"],
+            "population": [1_800_000, 1_846_500, 751_200, 751_200],
+        }
+    )
+    with pytest.raises(tc.TrendcalcError, match="column named 'period'"):
+        t.rates(by_year)
+    # the same population twice changes nothing
+    same = pd.DataFrame({"group": ["a", "a", "b"], "population": [1_846_500, 1_846_500, 751_200]})
+    assert t.rates(same).decimals() == t.rates({"a": 1_846_500, "b": 751_200}).decimals()
+
+
 def test_compare_is_the_poisson_comparison_per_group_with_days() -> None:
     pytest.importorskip("scipy")
     t = table([[112, 16], [58, 25], [60, 20]])

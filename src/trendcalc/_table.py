@@ -1741,7 +1741,8 @@ class CountTable:
         Raises
         ------
         TrendcalcError
-            If a group or period has no population, or a population is not a positive int.
+            If a group or period has no population, a frame gives one group (in one
+            period) two different populations, or a population is not a positive int.
 
         See Also
         --------
@@ -2404,11 +2405,24 @@ def _population_array(table: CountTable, population: object, column: str) -> NDA
             row = period_rows[int(p_codes[r])]
             if row is None:
                 continue
-            out[row, col] = value
-            seen[row, col] = True
+            cells: slice | int = row
         else:
-            out[:, col] = value
-            seen[:, col] = True
+            cells = slice(None)
+        have = out[cells, col]
+        if np.any(seen[cells, col] & (have != value)):  # two rows for one cell disagree
+            other = int(np.max(have))
+            where = f" in {table.periods[cells].label}" if isinstance(cells, int) else ""
+            fix = (
+                "give one population per group and period"
+                if has_period
+                else "give one row per group, or the periods in a column named 'period'"
+            )
+            raise TrendcalcError(
+                f"population gives {table._label(groups_of[r])}{where} twice ({other:,} and "
+                f"{value:,}); {fix}"
+            )
+        out[cells, col] = value
+        seen[cells, col] = True
     if not seen.all():
         i, j = (int(x[0]) for x in np.nonzero(~seen))
         raise TrendcalcError(
