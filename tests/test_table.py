@@ -250,6 +250,9 @@ def test_missing_cells_are_refused_in_totals_naming_group_and_period() -> None:
         t.series("Essex")
     with pytest.raises(tc.TrendcalcError, match="Essex in 2016/17"):
         t.ranks("2016/17")
+    with pytest.raises(tc.TrendcalcError, match=r"number of events.*Essex in 2016/17"):
+        t.n_events  # noqa: B018
+    assert t.fill(0).n_events == 15 + 31
     assert t.totals(fill=0) == {"Essex": 15, "Kent": 31}
     assert t.totals("2017/18") == {"Essex": 8, "Kent": 9}  # the gap is outside the span
 
@@ -731,6 +734,8 @@ def test_missing_cells_never_become_zero_silently(t: tc.CountTable) -> None:
         return
     with pytest.raises(tc.TrendcalcError, match="not supplied"):
         t.totals()
+    with pytest.raises(tc.TrendcalcError, match="not supplied"):
+        t.n_events  # noqa: B018
     gaps = {(g, p) for g, p in t.coverage().gaps}
     years = t.resample("quarter", incomplete="drop")
     for i, q in enumerate(years.periods):

@@ -950,6 +950,12 @@ class CountTable:
 
         A Python int, never wrapped, however large the counts.
 
+        Raises
+        ------
+        TrendcalcError
+            If a cell was not supplied: the events are then not known (missing is not
+            zero; ``table.fill(0).n_events`` counts such cells as none).
+
         See Also
         --------
         CountTable.totals : The events in the periods, per group.
@@ -960,6 +966,7 @@ class CountTable:
         >>> tc.CountTable(["2016/17"], ["a", "b"], [[2**62, 2**62]], [1, 0], [0, 0], [0, 0]).n_events
         9223372036854775809
         """
+        self._refuse_missing(slice(None), None, "the number of events")
         return sum(_exact_sum(a) for a in (self.counts, self.before, self.after, self.missing))
 
     @property
