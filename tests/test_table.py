@@ -131,6 +131,27 @@ def test_from_frame_equals_the_pandas_pivot_it_replaces() -> None:
     assert t.n_events == int(df["Number of Offences"].sum())
 
 
+def test_financial_years_written_with_a_hyphen_are_read_where_they_can_only_be_years() -> None:
+    # "2011-12" alone may be December 2011; as kind="financial_year", or in a year column
+    # beside a quarter column, it can only be the financial year 2011/12
+    fy = tc.CountTable.from_frame(
+        {"p": ["2011-12", "2012-13"], "count": [1, 2]}, period="p", kind="financial_year"
+    )
+    assert fy.periods == tuple(tc.period_range("2011/12", "2012/13"))
+    assert fy.total(first="2011-12", last="2011-12") == 1
+    quarters = tc.CountTable.from_frame(
+        {"FY": ["2011-12", "2011-12", "2012-13"], "Q": [1, 2, 1], "count": [1, 2, 3]},
+        period=("FY", "Q"),
+    )
+    assert quarters.periods == tuple(tc.period_range("2011/12 Q1", "2012/13 Q1"))
+    months = tc.CountTable.from_frame(
+        {"p": ["2011-12", "2012-01"], "count": [1, 2]}, period="p", kind="month"
+    )
+    assert months.periods == tuple(tc.period_range("December 2011", "January 2012"))
+    with pytest.raises(tc.PeriodError, match=r"kind='month' .*kind='financial_year'"):
+        tc.CountTable.from_frame({"p": ["2011-12", "2012-13"], "count": [1, 2]}, period="p")
+
+
 @pytest.mark.parametrize("backend", ["pandas", "polars", "pyarrow", "dict"])
 def test_from_frame_gives_the_same_table_from_every_library(backend: str) -> None:
     df = open_data(500)

@@ -321,6 +321,17 @@ def _read_period(periods: Sequence[Period], value: object, name: str) -> Period:
     return as_period(value, name=name, fy_start_month=p.fy_start_month or 4)
 
 
+def _year_label(label: object, fy: int) -> Period:
+    """A label of a year column beside a quarter column: "2011-12" there can only be the
+    financial year 2011/12, never December 2011."""
+    try:
+        return _parse_label(label, None, fy)
+    except PeriodError as e:
+        if "ambiguous" not in str(e):
+            raise
+        return _parse_label(label, "financial_year", fy)
+
+
 def _parse_label(label: object, kind: str | None, fy: int) -> Period:
     if isinstance(label, Period):
         p = label
@@ -354,9 +365,14 @@ def _parse_label(label: object, kind: str | None, fy: int) -> Period:
             try:
                 p = parse_period(label, fy_start_month=fy)
             except PeriodError as e:
-                if "ambiguous" in str(e) and kind is None:
+                if "ambiguous" not in str(e):
+                    raise
+                if kind == "financial_year":  # "2011-12" in a column of financial years
+                    return _parse_label(label.replace("-", "/", 1), kind, fy)
+                if kind is None:
                     raise PeriodError(
-                        f"{e}; if the column holds months, pass kind='month'"
+                        f"{e}; if the column holds months, pass kind='month' (financial "
+                        "years: kind='financial_year')"
                     ) from None
                 raise
     else:
@@ -771,8 +787,8 @@ class CountTable:
             ``kind``: each date stands for the period of that kind holding it). Two names,
             such as ``("Financial Year", "Financial Quarter")``, join a year label and a
             quarter number 1-4: ``"2016/17"`` and ``2`` make ``"2016/17 Q2"`` (a financial
-            quarter); ``"2016"`` and ``2`` make ``"2016 Q2"``. Each distinct label is read
-            once.
+            quarter); ``"2016"`` and ``2`` make ``"2016 Q2"``; a year written ``"2011-12"``
+            there is the financial year 2011/12. Each distinct label is read once.
         count : str, default "count"
             The column of counts: whole non-negative numbers. A null count makes its cell
             missing.
@@ -783,8 +799,9 @@ class CountTable:
             written by :meth:`to_frame`; pass ``()`` for a table without groups.
         kind : {"month", "quarter", "financial_quarter", "calendar_year", \
 "financial_year", "year_ending"}, optional
-            What the period labels are. Needed for dates, and for months written
-            ``"2011-12"`` (otherwise refused as ambiguous with the financial year 2011/12).
+            What the period labels are. Needed for dates, and for labels written
+            ``"2011-12"``: December 2011 with ``"month"``, 2011/12 with
+            ``"financial_year"`` (otherwise refused as ambiguous).
         fy_start_month : int, default 4
             The first month of financial years in labels that do not say.
         fill : int, optional
@@ -866,7 +883,7 @@ class CountTable:
             q_codes, q_uniques = _factorize(columns[period_names[1]], period_names[1])
             quarters = [_quarter_number(q, period_names[1]) for q in q_uniques]
             pair, codes = _dense_unique(codes * len(q_uniques) + q_codes)
-            years = parse_labels(list(uniques), fy_start_month=fy)  # each year label once
+            years = [_year_label(y, fy) for y in uniques]  # each year label once
             found = [
                 _quarter_of(years[c // len(q_uniques)], quarters[c % len(q_uniques)], kind)
                 for c in pair.tolist()
