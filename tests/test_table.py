@@ -506,13 +506,25 @@ def test_every_lookup_reads_a_period_label_as_the_table_does() -> None:
     assert ch.change("a", "2011-12") == ch.change("a", december) == tc.change(13, 14)
     assert t.pct_change(lag=1).value("2011-12", "a") == tc.change(13, 14).percent
     assert t.total("a", first="2011-12", last="2011-12") == 14
-    with pytest.raises(tc.PeriodError, match="financial_year"):
+    with pytest.raises(tc.SeriesError, match="'2011/12' is not in the table"):
         ch.change("a", "2011/12")
     # a rolling table's periods by any of the ways people write a year ending
     r = t.rolling_total(12)
     rc = r.changes(lag=1)
     for name in ("year ending November 2011", "the year to November 2011", "12 months to November 2011"):
         assert rc.change("a", name) == tc.change(sum(range(1, 13)), sum(range(2, 14)))
+    # a label of another kind finds the period with the same days
+    years = tc.CountTable(
+        tc.period_range("April 2015", "March 2018"), ["a"], [[i] for i in range(36)], [0], [0], [0]
+    )
+    rolling, fy = years.rolling_total(12), years.resample("financial_year")
+    for name in ("2016/17", "Apr 2016 to Mar 2017", "year ending March 2017"):
+        assert fy.total("a", first=name, last=name) == sum(range(12, 24))
+        assert rolling.pct_change(lag=12).value(name, "a") == tc.change(
+            sum(range(12)), sum(range(12, 24))
+        ).percent
+    with pytest.raises(tc.SeriesError, match="'year ending June 2017' is not in the table"):
+        fy.total("a", first="year ending June 2017")
 
 
 def test_overlapping_rolling_totals_are_refused_by_a_series_and_held_by_a_table() -> None:

@@ -311,14 +311,39 @@ def _read_period(periods: Sequence[Period], value: object, name: str) -> Period:
     (so "2011-12" is December 2011 in a monthly table), a Period, or whatever
     :func:`as_period` takes."""
     if isinstance(value, Period):
-        return value
+        return _same_days(periods, value)
     p = periods[0]
     if isinstance(value, str):
         kind = p.kind if p.kind in _LABEL_KINDS else None
         if kind:
-            return _parse_label(value, kind, p.fy_start_month or 4)
-        return as_period(value, name=name)
-    return as_period(value, name=name, fy_start_month=p.fy_start_month or 4)
+            try:
+                return _parse_label(value, kind, p.fy_start_month or 4)
+            except PeriodError as e:  # another kind of period: the same days will do
+                if "but kind=" not in str(e):
+                    raise
+                other = as_period(value, name=name, fy_start_month=p.fy_start_month or 4)
+                found = _same_days(periods, other)
+                if found is other:
+                    raise SeriesError(
+                        f"{name}={other.label!r} is not in the table, which covers "
+                        f"{_span(periods)}"
+                    ) from None
+                return found
+        return _same_days(periods, as_period(value, name=name))
+    return _same_days(
+        periods, as_period(value, name=name, fy_start_month=p.fy_start_month or 4)
+    )
+
+
+def _same_days(periods: Sequence[Period], period: Period) -> Period:
+    """The period of ``periods`` covering exactly the days of ``period`` (so "2016/17",
+    "year ending March 2017" and "Apr 2016 to Mar 2017" find each other), or ``period``."""
+    if period in periods:
+        return period
+    for p in periods:
+        if p.start == period.start and p.end == period.end:
+            return p
+    return period
 
 
 def _year_label(label: object, fy: int) -> Period:
