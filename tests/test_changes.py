@@ -8,6 +8,8 @@ from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
+import pandas as pd
+import polars as pl
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -215,6 +217,16 @@ def test_pct_change_of_empty_arrays() -> None:
             np.array([1.0, 2.0]),
             [1, 2],
             r"before must be an array of integer counts \(got dtype float64\); counts are whole numbers",
+        ),
+        (  # pandas turns a null in an integer column into NaN: say it is missing
+            pd.Series([1, None, 3], dtype="Int64"),
+            [1, 2, 3],
+            r"before .* holds a missing value \(NaN or null\) at index 1: a missing count is not 0",
+        ),
+        (
+            [1, 2, 3],
+            pl.Series([1, None, 3]),
+            r"after .* holds a missing value \(NaN or null\) at index 1",
         ),
         ([1.0, 2.0], [1, 2], r"before must hold integer counts \(got float 1.0 at flat index 0\)"),
         ([1, 2], [True, False], "after must hold integer counts, not bools"),

@@ -682,9 +682,14 @@ def test_kind_is_checked_and_text_dates_say_how_to_read_months() -> None:
         pl.Series(["2016-03"]),
         pa.array(["2016-03"]),
         np.array(["2016-03"]),
+        pd.Series(["2016-03"], dtype="string[pyarrow]"),
+        pd.Series(["2016-03"], dtype=object),
     ):
-        with pytest.raises(tc.TrendcalcError, match="kind='month'"):
+        # text dates: say how to convert them, and how to read month labels
+        with pytest.raises(tc.TrendcalcError, match=r"to_datetime.*kind='month'"):
             tc.count_events(dates, FY)
+    with pytest.raises(tc.TrendcalcError, match="got a pandas column of text"):
+        tc.count_events(pd.Series(["2016-04-01"], dtype="string[pyarrow]"), FY)
 
 
 # ----------------------------------------------------------------------------- fast paths

@@ -19,6 +19,7 @@ from trendcalc._validate import (
     Mode,
     check_mode,
     check_places_arg,
+    float_counts_hint,
     to_exact_count,
     to_fraction,
 )
@@ -406,9 +407,7 @@ def _as_count_array(values: object, *, name: str) -> NDArray[Any]:
                     f"{name} must hold non-negative counts (got {brief(v)} at flat index {i})"
                 )
         return arr
-    hint = ""
-    if kind == "f":
-        hint = "; counts are whole numbers: check them and convert with .astype('int64')"
+    hint = float_counts_hint(arr) if kind == "f" else ""
     raise TrendcalcError(f"{name} must be an array of integer counts (got dtype {arr.dtype}){hint}")
 
 

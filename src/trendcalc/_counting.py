@@ -31,6 +31,11 @@ _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _NAT = np.iinfo(np.int64).min
 _INT64_MAX = np.iinfo(np.int64).max
 _CHUNK = 1 << 17  # events per block: keeps the temporaries in cache, with few calls
+_TEXT_DATES = (
+    "; convert text such as '2016-04-01' to dates first (pandas.to_datetime, polars "
+    ".str.to_date(), datetime.date.fromisoformat), and for month labels such as '2016-03' "
+    "pass kind='month'"
+)
 
 # ----------------------------------------------------------------------------- inputs
 
@@ -115,9 +120,10 @@ def _days_from_numpy(arr: NDArray[Any], name: str) -> NDArray[np.int64]:
         return _datetime64_days(arr)
     if arr.dtype.kind == "O":
         return _days_from_objects(arr.ravel().tolist(), name)
+    hint = _TEXT_DATES if arr.dtype.kind in "US" else ""
     raise TrendcalcError(
         f"{name} must hold dates: a numpy datetime64 array, dates or datetimes "
-        f"(got an array of {arr.dtype}); for month labels such as '2016-03' pass kind='month'"
+        f"(got an array of {arr.dtype}){hint}"
     )
 
 
@@ -133,11 +139,7 @@ def _days_from_objects(values: Sequence[object], name: str) -> NDArray[np.int64]
         elif isinstance(v, np.datetime64):
             out[i] = _datetime64_days(np.array([v]))[0]
         else:
-            hint = (
-                "; for month labels such as '2016-03' pass kind='month'"
-                if isinstance(v, str)
-                else ""
-            )
+            hint = _TEXT_DATES if isinstance(v, str) else ""
             raise TrendcalcError(
                 f"{name} must hold dates, datetimes or None (got {type(v).__name__} {brief(v)} at "
                 f"index {i}){hint}"
@@ -160,6 +162,10 @@ def _days(dates: object) -> NDArray[np.int64]:
     if module == "pandas":
         values: Any = dates
         arrow = _arrow_of(values)
+        if arrow is not None and _is_arrow_text(arrow.type):
+            raise TrendcalcError(
+                f"{name} must hold dates (got a pandas column of text){_TEXT_DATES}"
+            )
         if arrow is not None:
             return _days(arrow)
         dtype = getattr(values, "dtype", None)
@@ -180,7 +186,7 @@ def _days(dates: object) -> NDArray[np.int64]:
             if series.dtype.time_zone is not None:
                 series = series.dt.replace_time_zone(None)
             return _days_from_numpy(series.to_numpy(), name)
-        hint = "; for month labels pass kind='month'" if series.dtype == pl.String else ""
+        hint = _TEXT_DATES if series.dtype == pl.String else ""
         raise TrendcalcError(
             f"{name} must be a polars Date or Datetime series (got {series.dtype}){hint}"
         )
@@ -194,7 +200,7 @@ def _days(dates: object) -> NDArray[np.int64]:
         if pa.types.is_timestamp(arr.type) and arr.type.tz is not None:
             arr = pc.local_timestamp(arr)
         if not (pa.types.is_date(arr.type) or pa.types.is_timestamp(arr.type)):
-            hint = "; for month labels pass kind='month'" if _is_arrow_text(arr.type) else ""
+            hint = _TEXT_DATES if _is_arrow_text(arr.type) else ""
             raise TrendcalcError(
                 f"{name} must be a pyarrow date or timestamp array (got {arr.type}){hint}"
             )

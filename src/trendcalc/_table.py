@@ -31,7 +31,7 @@ from trendcalc._limits import MAX_COUNT, brief, check_places
 from trendcalc._periods import _MONTHS_IN, Period, as_period, parse_period
 from trendcalc._rounding import decimal_from_units, round_int
 from trendcalc._series import _RESAMPLE_KINDS, CountSeries, _check_consecutive, _target_of
-from trendcalc._validate import Mode, check_count, check_int, check_mode
+from trendcalc._validate import Mode, check_count, check_int, check_mode, float_counts_hint
 
 if TYPE_CHECKING:  # pragma: no cover
     from decimal import Decimal
@@ -99,9 +99,7 @@ def _frozen_array(values: object, name: str, shape: tuple[int, ...]) -> NDArray[
         arr = np.array([int(v) for v in flat], dtype=np.int64).reshape(arr.shape)
         kind = "i"
     elif kind != "i":
-        hint = ""
-        if kind == "f":
-            hint = "; counts are whole numbers: check them and convert with .astype('int64')"
+        hint = float_counts_hint(arr) if kind == "f" else ""
         raise TrendcalcError(
             f"{name} must be an array of integer counts (got dtype {arr.dtype}){hint}"
         )
@@ -325,14 +323,11 @@ def _read_period(periods: Sequence[Period], value: object, name: str) -> Period:
                 found = _same_days(periods, other)
                 if found is other:
                     raise SeriesError(
-                        f"{name}={other.label!r} is not in the table, which covers "
-                        f"{_span(periods)}"
+                        f"{name}={other.label!r} is not in the table, which covers {_span(periods)}"
                     ) from None
                 return found
         return _same_days(periods, as_period(value, name=name))
-    return _same_days(
-        periods, as_period(value, name=name, fy_start_month=p.fy_start_month or 4)
-    )
+    return _same_days(periods, as_period(value, name=name, fy_start_month=p.fy_start_month or 4))
 
 
 def _same_days(periods: Sequence[Period], period: Period) -> Period:

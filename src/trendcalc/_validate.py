@@ -7,9 +7,10 @@ import numbers
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 import numpy as np
+from numpy.typing import NDArray
 
 from trendcalc._errors import TrendcalcError
 from trendcalc._limits import brief, check_decimal_size, check_digits, check_length, check_places
@@ -126,3 +127,17 @@ def to_exact_count(value: object, *, name: str) -> int | Fraction:
             f"{brief(value)}); pass Fraction({brief(value)}) to use an exact non-integer value"
         )
     return check_count(value, name=name)
+
+
+def float_counts_hint(arr: NDArray[Any]) -> str:
+    """What to say of a float array given as counts: where it holds a missing value (NaN,
+    as pandas and polars turn a null in an integer column into), or how to convert it."""
+    missing = np.isnan(arr)
+    if missing.any():
+        where = np.unravel_index(int(np.argmax(missing)), arr.shape)
+        at = where[0] if arr.ndim == 1 else tuple(int(i) for i in where)
+        return (
+            f"; it holds a missing value (NaN or null) at index {at}: a missing count is "
+            "not 0, so drop it, or fill it only if no data means none"
+        )
+    return "; counts are whole numbers: check them and convert with .astype('int64')"
