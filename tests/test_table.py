@@ -131,6 +131,50 @@ def test_from_frame_equals_the_pandas_pivot_it_replaces() -> None:
     assert t.n_events == int(df["Number of Offences"].sum())
 
 
+def test_labels_are_read_as_the_kind_asked_for_when_they_cover_its_days() -> None:
+    def periods(labels: list[object], kind: str | None) -> list[str]:
+        frame = {"p": labels, "count": [1] * len(labels)}
+        return [p.label for p in tc.CountTable.from_frame(frame, period="p", kind=kind).periods]  # type: ignore[arg-type]
+
+    # an ONS-style range of months, or a year ending, for the days of a financial year
+    assert periods(["Apr 2016 to Mar 2017", "year ending March 2018"], "financial_year") == [
+        "2016/17", "2017/18",
+    ]  # fmt: skip
+    assert periods(["2016/17", "2017/18"], "year_ending") == [
+        "year ending March 2017", "year ending March 2018",
+    ]  # fmt: skip
+    assert periods(["January to March 2016", "April to June 2016"], "quarter") == ["2016 Q1", "2016 Q2"]
+    # dates written as text stand for the period holding them, as dates do
+    assert periods(["2016-03-01", "2016-04-15"], "month") == ["March 2016", "April 2016"]
+    assert periods(["2016-03-31", "2016-04-01"], "financial_year") == ["2015/16", "2016/17"]
+    with pytest.raises(tc.PeriodError, match="needs kind="):
+        periods(["2016-03-01"], None)
+    with pytest.raises(tc.PeriodError, match="no such day"):
+        periods(["2016-02-30"], "month")
+    # other days are still refused
+    with pytest.raises(tc.PeriodError, match="is a calendar_year, but kind='month'"):
+        periods(["2016"], "month")
+    with pytest.raises(tc.PeriodError, match="is a year_ending, but kind='financial_year'"):
+        periods(["year ending June 2017"], "financial_year")
+
+
+def test_quarter_numbers_stored_as_whole_floats_are_read() -> None:
+    # pandas stores a column of whole numbers with a gap as floats: 1.0, 2.0
+    frame = pd.DataFrame({"FY": ["2016/17", "2016/17"], "Q": [1.0, 2.0], "count": [1, 2]})
+    t = tc.CountTable.from_frame(frame, period=("FY", "Q"))
+    assert t.periods == tuple(tc.period_range("2016/17 Q1", "2016/17 Q2"))
+    for bad, message in (([1.0, 2.5], "quarter numbers 1 to 4"), ([1.0, float("nan")], "missing")):
+        with pytest.raises(tc.TrendcalcError, match=message):
+            tc.CountTable.from_frame(frame.assign(Q=bad), period=("FY", "Q"))
+
+
+def test_rank_labels_of_several_keys_read_as_words() -> None:
+    t = tc.CountTable.from_frame(
+        {"period": ["2016/17"] * 3, "force": ["A", "A", "B"], "type": ["x", "y", "x"], "count": [4, 4, 2]}
+    )
+    assert t.ranks().labels() == ("=1 A, x", "=1 A, y", "3 B, x")
+
+
 def test_financial_years_written_with_a_hyphen_are_read_where_they_can_only_be_years() -> None:
     # "2011-12" alone may be December 2011; as kind="financial_year", or in a year column
     # beside a quarter column, it can only be the financial year 2011/12

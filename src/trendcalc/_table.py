@@ -28,7 +28,7 @@ from trendcalc._changes import Change
 from trendcalc._errors import PeriodError, SeriesError, TrendcalcError
 from trendcalc._labels import is_missing, may_mix_kinds
 from trendcalc._limits import MAX_COUNT, brief, check_places
-from trendcalc._periods import _MONTHS_IN, Period, as_period, parse_period
+from trendcalc._periods import _MONTHS_IN, Period, as_period, parse_period, year_ending
 from trendcalc._rounding import decimal_from_units, round_int
 from trendcalc._series import _RESAMPLE_KINDS, CountSeries, _check_consecutive, _target_of
 from trendcalc._validate import Mode, check_count, check_int, check_mode, float_counts_hint
@@ -284,6 +284,7 @@ def _exact_sum(arr: NDArray[np.int64]) -> int:
 
 
 _MONTH_TEXT = re.compile(r"\s*([0-9]{4})\s*-\s*([0-9]{1,2})\s*")
+_ISO_DATE = re.compile(r"\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*")
 
 
 def parse_labels(
@@ -376,6 +377,12 @@ def _parse_label(label: object, kind: str | None, fy: int) -> Period:
     elif isinstance(label, numbers.Integral):
         p = parse_period(str(int(label)), fy_start_month=fy)
     elif isinstance(label, str):
+        if _ISO_DATE.fullmatch(label):  # a date written as text: the period holding it
+            try:
+                day = dt.date.fromisoformat(label.strip())
+            except ValueError:
+                raise PeriodError(f"unknown date {label!r}: no such day") from None
+            return _parse_label(day, kind, fy)
         if kind == "month" and (m := _MONTH_TEXT.fullmatch(label)) is not None:
             y, mo = int(m[1]), int(m[2])
             if not 1 <= mo <= 12:
@@ -401,8 +408,27 @@ def _parse_label(label: object, kind: str | None, fy: int) -> Period:
             f"{type(label).__name__} {label!r})"
         )
     if kind is not None and p.kind != kind:
-        raise PeriodError(f"period label {str(label)!r} is a {p.kind}, but kind={kind!r} was given")
+        same = _of_kind(p, kind, fy)
+        if same is None:
+            raise PeriodError(
+                f"period label {str(label)!r} is a {p.kind}, but kind={kind!r} was given"
+            )
+        return same
     return p
+
+
+def _of_kind(p: Period, kind: str, fy: int) -> Period | None:
+    """The period of ``kind`` for the days of ``p`` (so "Apr 2016 to Mar 2017" or "year
+    ending March 2017" in a column of financial years is 2016/17), or None.
+
+    A single day (a date written as text, "2016-03-01") stands for the period of that
+    kind holding it, as a date does."""
+    if p.start == p.end and kind != "year_ending":
+        return _target_of(p, kind, fy)
+    if p.start.day != 1:
+        return None
+    q = year_ending(p.end.year, p.end.month) if kind == "year_ending" else _target_of(p, kind, fy)
+    return q if (q.start, q.end) == (p.start, p.end) else None
 
 
 # ----------------------------------------------------------------------------- frames in
@@ -410,6 +436,13 @@ def _parse_label(label: object, kind: str | None, fy: int) -> Period:
 
 def _module(obj: object) -> str:
     return type(obj).__module__.split(".")[0]
+
+
+def _group_text(group: Group) -> str:
+    """A group as the words say it: a tuple of keys joined by commas."""
+    if isinstance(group, tuple):
+        return ", ".join(str(g) for g in group)
+    return str(group) if group is not None else "all groups"
 
 
 def _key_names(groups: Sequence[Group], keys: tuple[str, ...] | None) -> tuple[str, ...]:
@@ -819,9 +852,12 @@ class CountTable:
             written by :meth:`to_frame`; pass ``()`` for a table without groups.
         kind : {"month", "quarter", "financial_quarter", "calendar_year", \
 "financial_year", "year_ending"}, optional
-            What the period labels are. Needed for dates, and for labels written
-            ``"2011-12"``: December 2011 with ``"month"``, 2011/12 with
-            ``"financial_year"`` (otherwise refused as ambiguous).
+            What the period labels are. Needed for dates (also dates written as text,
+            ``"2016-03-01"``), and for labels written ``"2011-12"``: December 2011 with
+            ``"month"``, 2011/12 with ``"financial_year"`` (otherwise refused as
+            ambiguous). A label of another kind is read as this kind when it covers
+            exactly the days of one such period: ``"Apr 2016 to Mar 2017"`` or ``"year
+            ending March 2017"`` with ``"financial_year"`` is 2016/17.
         fy_start_month : int, default 4
             The first month of financial years in labels that do not say.
         fill : int, optional
@@ -1115,9 +1151,7 @@ class CountTable:
         return attrs.evolve(self, counts=counts, supplied=None)
 
     def _label(self, group: Group) -> str:
-        if isinstance(group, tuple):
-            return ", ".join(str(g) for g in group)
-        return str(group) if group is not None else "all groups"
+        return _group_text(group)
 
     def _refuse_missing(
         self, rows: slice | Sequence[int], cols: Sequence[int] | None, what: str
@@ -2286,6 +2320,8 @@ class CountTable:
 
 
 def _quarter_number(value: object, name: str) -> int:
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        value = int(value)  # 1.0: pandas stores whole numbers so when a column has a gap
     text = str(value).strip().upper()
     if text.startswith("Q"):
         text = text[1:]
@@ -2622,11 +2658,8 @@ class Coverage:
         if not self.gaps:
             return f"all {self.cells:,} cells supplied"
 
-        def name(g: Group) -> str:
-            return ", ".join(str(x) for x in g) if isinstance(g, tuple) else str(g)
-
         shown = ", ".join(
-            p.label if g is None else f"{name(g)} in {p.label}" for g, p in self.gaps[:limit]
+            p.label if g is None else f"{_group_text(g)} in {p.label}" for g, p in self.gaps[:limit]
         )
         more = ", ..." if len(self.gaps) > limit else ""
         return f"{len(self.gaps):,} of {self.cells:,} cells not supplied: {shown}{more}"
@@ -2933,14 +2966,7 @@ class TableValues:
         return _build_frame(backend, data, "period")
 
     def _repr_html_(self) -> str:
-        heads = (
-            ["value"]
-            if self.groups == (None,)
-            else [
-                ", ".join(str(x) for x in g) if isinstance(g, tuple) else str(g)
-                for g in self.groups
-            ]
-        )
+        heads = ["value"] if self.groups == (None,) else [_group_text(g) for g in self.groups]
         out = [
             '<table class="trendcalc-table">',
             f"<caption>{html.escape(self.name)}</caption><thead><tr><th>period</th>",
@@ -3262,7 +3288,7 @@ class Ranking:
         >>> t.ranks().labels()
         ('=1 a', '=1 b')
         """
-        return tuple(f"{e.label} {e.group}" for e in self.entries)
+        return tuple(f"{e.label} {_group_text(e.group)}" for e in self.entries)
 
     def to_frame(self, backend: Backend = "pandas") -> Any:
         """Long frame: the key column(s), rank (null if unranked), tied, and the value ranked.
