@@ -571,3 +571,39 @@ def test_streak_wordings(words: str, length: int) -> None:
     assert tc.check_streak(
         series, words, period=f"{2001 + length + 1}/{(2002 + length + 1) % 100:02d}"
     ).consistent
+
+
+@pytest.mark.parametrize(
+    ("series", "claim", "consistent", "computed", "explained"),
+    [
+        # the claimed count itself missing: a record only where nothing is compared with it
+        ({"2010": 3, "2011": 5, "2012": None}, "the highest since 2011", True, tc.Interval(1, None),
+         "2012 (missing) is compared by the claim with no earlier count"),
+        ({"2010": 3, "2011": 0, "2012": None}, "the lowest since 2011", True, tc.Interval(1, 1),
+         "2012 (missing) is compared by the claim with no earlier count"),
+        ({"2010": 3, "2011": 0, "2012": None}, "the lowest on record", False, tc.Interval(1, 1),
+         "2012 (missing) is not the lowest: no count is below the 0 in 2011"),
+        # a missing count before it leaves the reach open, up to the count that ties or beats it
+        ({"2010": 1, "2011": None, "2012": 1}, "the highest on record", False, tc.Interval(1, 2),
+         "2012 (1) is the highest since 2011 or earlier (2011 is missing), back to 2010 at most (1)"),
+        ({"2009": 9, "2010": 5, "2011": None, "2012": 6}, "the highest since 2011", True,
+         tc.Interval(1, 3), "back to 2009 at most (9)"),
+        ({"2010": 1, "2011": 2, "2012": 3}, "the highest on record", True, None,
+         "2012 (3) is the highest on record"),
+    ],
+)  # fmt: skip
+def test_record_reach_and_words_beside_missing_counts(
+    series: dict[str, int | None], claim: str, consistent: bool, computed: object, explained: str
+) -> None:
+    v = tc.check_record(series, claim)
+    assert (v.consistent, v.computed) == (consistent, computed)
+    assert explained in v.explanation
+
+
+def test_a_streak_verdict_beside_a_missing_count_says_the_lengths_it_can_have() -> None:
+    # 0 before the gap: the gap is above 0, so the streak to 2013 is 1 or 2, never 3
+    v = tc.check_streak({"2010": 0, "2011": None, "2012": 2, "2013": 1}, "fell for the third year running")
+    assert (v.consistent, v.computed) == (False, tc.Interval(1, 2))
+    assert "(the streak can be 1 or 2 years, as 2011 is missing)" in v.explanation
+    with pytest.raises(tc.UndefinedResultError, match=r"can be 1, 2, or 3 or more years, as 2011 is missing"):
+        tc.check_streak({"2010": 9, "2011": None, "2012": 2, "2013": 1}, length=2, direction="fall", qualifier="at least")

@@ -274,7 +274,8 @@ def check_record(
     -------
     Verdict
         ``computed`` is how many periods back the record goes (None when it is the
-        record of the whole series); ``accepted`` the reach the claim needs.
+        record of the whole series; an Interval when a missing or rounded count leaves
+        it open); ``accepted`` the reach the claim needs.
 
     Raises
     ------
@@ -338,12 +339,12 @@ def check_record(
     if t < first:
         raise TrendcalcError(f"{labels[t]!r} is the first period, so it has no change")
 
-    def judge(m: Mode) -> tuple[bool | None, list[Bounds | None], list[str]]:
+    def judge(m: Mode) -> tuple[bool | None, list[str]]:
         plain = _values(counts, spec.by, m, labels)
         vals = [orient(v, spec.direction) for v in plain]
         mine = vals[t]
         if mine is None and spec.by != "count":
-            return None, vals, [f"the value for {labels[t]} is missing"]
+            return None, [f"the value for {labels[t]} is missing"]
         reasons = (  # a missing count is no record, unless nothing is compared with it
             [f"the value for {labels[t]} is missing"] if mine is None and start < t else []
         )
@@ -356,7 +357,7 @@ def check_record(
                 continue
             beaten = _matched(plain[i], plain[t], spec.direction, spec.by)
             if beaten is True:
-                return False, vals, []
+                return False, []
             if beaten is None and mine is not None:  # (else the missing value is the reason)
                 reasons.append(
                     f"{labels[i]} is missing"
@@ -368,12 +369,12 @@ def check_record(
             raw = orient(mine, spec.direction)
             moved = above(raw, zero) if spec.movement == "rise" else above(zero, raw)
             if moved is False:
-                return False, vals, []
+                return False, []
             if moved is None:
                 reasons.append(f"it may or may not be a {spec.movement}")
-        return (None if reasons else True), vals, reasons
+        return (None if reasons else True), reasons
 
-    result, vals, reasons = judge(mode)
+    result, reasons = judge(mode)
     if result is None:
         raise uncertain(spec.said, list(dict.fromkeys(reasons)))
     holds_under = holding_modes(lambda m: judge(m)[0] is True)
@@ -392,8 +393,6 @@ def check_record(
             if label
             else subject
         )
-    reach: int | None = None
-    found = ""
     best: str = spec.direction
     if spec.by != "count":
         zero = (Fraction(0), Fraction(0))
@@ -401,28 +400,49 @@ def check_record(
             best = "biggest percentage rise" if unit else "biggest rise"
         elif spec.direction == "lowest" and above(zero, raw_values[t]):
             best = "biggest percentage fall" if unit else "biggest fall"
+    # how far back the record goes: up to the nearest earlier value that ties or beats it;
+    # values that may or may not do so leave the reach a range
+    mine_missing = raw_values[t] is None
+    open_at: int | None = None  # the nearest earlier value that may tie or beat it
+    beaten_at: int | None = None  # the nearest that certainly does
     for i in range(t - 1, first - 1, -1):
         beaten = _matched(raw_values[i], raw_values[t], spec.direction, spec.by)
-        if beaten is True and raw_values[t] is None:  # a missing count, and a 0 before it
-            found = f"not the {best}: no count is below the 0 in {labels[i]}"
-            break
         if beaten is True:
-            reach = t - i
-            span = _span_words(reach, periods[t])
-            then = (
-                "missing, but no count is below 0"
-                if raw_values[i] is None
-                else describe(raw_values[i], unit, signed=signed)
-            )
-            found = f"the {best} since {labels[i]} ({then}), {span} earlier"
+            beaten_at = i
             break
-        if beaten is None and raw_values[t] is not None:
-            why = "is missing" if vals[i] is None else "is too close to tell"
-            found = f"the {best} since at least {labels[i + 1]} ({labels[i]} {why})"
-            break
-    else:
+        if beaten is None and open_at is None:
+            open_at = i
+    computed: int | Interval | None
+    if mine_missing:
+        computed = Interval(1, None if beaten_at is None else t - beaten_at)
+        found = (
+            "compared by the claim with no earlier count, so it holds whatever the count is"
+            if result or beaten_at is None
+            else f"not the {best}: no count is below the 0 in {labels[beaten_at]}"
+        )
+    elif open_at is None and beaten_at is None:
+        computed = None
         whence = f"since {labels[first]}, the first {'change' if first else 'period'} in the series"
         found = f"the {best} on record ({whence})"
+    elif open_at is None:
+        assert beaten_at is not None
+        computed = t - beaten_at
+        then = (
+            "missing, but no count is below 0"
+            if raw_values[beaten_at] is None
+            else describe(raw_values[beaten_at], unit, signed=signed)
+        )
+        span = _span_words(computed, periods[t])
+        found = f"the {best} since {labels[beaten_at]} ({then}), {span} earlier"
+    else:
+        computed = Interval(t - open_at, None if beaten_at is None else t - beaten_at)
+        why = "is missing" if raw_values[open_at] is None else "is too close to tell"
+        found = f"the {best} since {labels[open_at]} or earlier ({labels[open_at]} {why})"
+        if beaten_at is not None:
+            found += (
+                f", back to {labels[beaten_at]} at most "
+                f"({describe(raw_values[beaten_at], unit, signed=signed)})"
+            )
     consistent = mode in holds_under
     movement_note = ""
     if spec.movement is not None and spec.by != "count":
@@ -445,7 +465,7 @@ def check_record(
         mode=mode,
         consistent=consistent,
         holds_under=holds_under,
-        computed=reach,
+        computed=computed,
         computed_rounded=None,
         accepted=Interval(needed, None),
         explanation=explanation,
@@ -551,6 +571,9 @@ def _computed_cell(result: Any) -> str:
         return "-"
     if v.computed is None:
         return "on record"
+    if isinstance(v.computed, Interval):
+        low, high = v.computed.lower, v.computed.upper
+        return f"{low} or more periods back" if high is None else f"{low} to {high} periods back"
     return f"{v.computed} periods back"
 
 

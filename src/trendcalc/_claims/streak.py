@@ -227,15 +227,21 @@ def _lengths_text(
     s: Streak, t: int, direction: Movement, label: str, noun: str, period: str
 ) -> str:
     """The lengths a streak that is not known can have, in words."""
-    assert s.possible is not None
-    lengths, to_start = s.possible
-    options = [str(n) for n in sorted(lengths - {t})] + ([f"{t} or more"] if to_start else [])
-    said = options[0] if len(options) == 1 else f"{', '.join(options[:-1])} or {options[-1]}"
     moves = "rises" if direction == "rise" else "falls"
     return (
         f"the streak of {moves}{' in ' + label if label else ''} to {period} can be "
-        f"{said} {noun}s, as {s.reason}"
+        f"{_options(s, t)} {noun}s, as {s.reason}"
     )
+
+
+def _options(s: Streak, t: int) -> str:
+    """The lengths a streak that is not known can have: "0, 1 or 2", "1, or 3 or more"."""
+    lengths, to_start = s.possible if s.possible is not None else (frozenset(), True)
+    finite = [str(n) for n in sorted(lengths - {t})]
+    if not finite:
+        return f"{t} or more"
+    said = finite[0] if len(finite) == 1 else f"{', '.join(finite[:-1])} or {finite[-1]}"
+    return f"{', '.join(finite)}, or {t} or more" if to_start else said
 
 
 def _longest(s: Streak) -> int | None:
@@ -424,9 +430,11 @@ def check_streak(
                 else ("falling from" if spec.direction == "rise" else "rising from")
             )
             text += f", after {how} {describe(prev)} in {labels[s.start - 1]}"
+        elif s.possible is not None:
+            text += f" (the streak can be {_options(s, t)} {noun}s, as {s.reason})"
         else:
             text += f" (and perhaps longer: {s.reason})"
-        text += f": a streak of {s.length}"
+        text += f": a streak of {s.length}" if s.known or s.possible is None else ""
     text = text[0].upper() + text[1:]
     explanation = f"{text}, which {'fits' if consistent else 'does not fit'} " + (
         f"'{spec.said}'." if claim is not None else f"{spec.said}."
