@@ -607,3 +607,24 @@ def test_a_streak_verdict_beside_a_missing_count_says_the_lengths_it_can_have() 
     assert "(the streak can be 1 or 2 years, as 2011 is missing)" in v.explanation
     with pytest.raises(tc.UndefinedResultError, match=r"can be 1, 2, or 3 or more years, as 2011 is missing"):
         tc.check_streak({"2010": 9, "2011": None, "2012": 2, "2013": 1}, length=2, direction="fall", qualifier="at least")
+
+
+@pytest.mark.parametrize(
+    ("words", "length", "qualifier"),
+    [
+        ("fell for no fewer than three years in a row", 3, "at least"),
+        ("fell for at least 3 consecutive years", 3, "at least"),
+        ("fell for over two years in a row", 2, "more than"),
+        ("fell for in excess of two years in a row", 2, "more than"),
+        # a qualifier of another figure is not the streak's
+        ("rose above 5,000 for the third year running", 3, "exact"),
+        ("rose over 5,000 for the third year running", 3, "exact"),
+    ],
+)
+def test_streak_words_read_every_way_of_saying_a_longer_streak_fits(
+    words: str, length: int, qualifier: str
+) -> None:
+    from trendcalc._claims.streak import read_streak_words
+
+    spec = read_streak_words(words)
+    assert (spec["length"], spec["qualifier"]) == (length, qualifier)

@@ -32,6 +32,7 @@ from trendcalc._periods import Period, as_period
 from trendcalc._rounding import Interval
 from trendcalc._series import CountSeries
 from trendcalc._validate import Mode, check_int, check_mode
+from trendcalc._words import QUALIFIER_WORDS
 
 __all__ = ["Streak", "check_streak", "read_streak_words", "streak_length"]
 
@@ -45,6 +46,16 @@ _DOWN = (
 )
 _ORDINAL = r"(?:" + "|".join(ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th))"
 _UNIT = r"(?P<unit>year|annual|quarter|month|period)"
+# a qualifier that lets a longer streak fit ("at least", "no fewer than", "over"...), in
+# front of the streak's length: "for over five years", not "rose over 5,000 for ..."
+_LONGER = re.compile(
+    r"\b(?P<q>"
+    + "|".join(
+        sorted((w for w, q in QUALIFIER_WORDS.items() if q in _QUALIFIERS), key=len, reverse=True)
+    )
+    + rf")\s+(?=(?:{NUMBER}) (?:(?:consecutive|successive|straight) )?"
+    r"(?:year|annual|quarter|month|period)s?\b)"
+)
 
 
 def read_streak_words(claim: object, qualifier: object = None) -> dict[str, Any]:
@@ -62,11 +73,11 @@ def read_streak_words(claim: object, qualifier: object = None) -> dict[str, Any]
     """
     check_words(claim)
     q, text = split_qualifier(str(claim), None if qualifier in (None, "exact") else qualifier)  # type: ignore[arg-type]
-    if m := re.search(r"\b(?P<q>at least|more than|over)\s+", text):
-        found = "more than" if m["q"] == "over" else m["q"]
+    if m := _LONGER.search(text):
+        found = QUALIFIER_WORDS[m["q"]]
         if q not in ("exact", found):
             raise TrendcalcError(f"claim {claim!r} says {found!r} but qualifier={q!r}")
-        q = found  # type: ignore[assignment]
+        q = found
         text = text[: m.start()] + text[m.end() :]
     spec: dict[str, Any] = {}
     up = re.search(rf"\b(?:{_UP})\b", text)

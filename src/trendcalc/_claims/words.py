@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
-from trendcalc._claims.qualifiers import Qualifier, check_qualifier
+from trendcalc._claims.qualifiers import Qualifier
 from trendcalc._errors import TrendcalcError
 from trendcalc._figures import Figure, parse_figure
+from trendcalc._words import split_qualifier as _split_qualifier
 
 __all__ = [
     "NUMBER",
     "NUMBER_WORDS",
-    "QUALIFIER_PREFIX",
-    "QUALIFIER_WORDS",
     "number_word",
     "split_qualifier",
 ]
 
-QUALIFIER_WORDS = {
-    "more than": "more than",
-    "over": "more than",
-    "at least": "at least",
-    "almost": "almost",
-    "nearly": "nearly",
-    "about": "about",
-    "around": "around",
-    "roughly": "about",
-    "approximately": "about",
-    "some": "about",
-    "fewer than": "fewer than",
-    "less than": "less than",
-    "under": "less than",
-    "up to": "up to",
-}
-QUALIFIER_PREFIX = re.compile(
-    r"^(?P<q>" + "|".join(sorted(QUALIFIER_WORDS, key=len, reverse=True)) + r")\s+(?P<rest>.*)$"
-)
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -48,21 +27,10 @@ NUMBER = r"(?:[0-9][0-9,]*(?:\.[0-9]+)?|" + "|".join(NUMBER_WORDS) + r")"
 
 
 def split_qualifier(text: str, qualifier: Qualifier | None) -> tuple[Qualifier, str]:
-    """Take a qualifier off the front of a claim in words; an explicit one must agree."""
+    """Take a qualifier off the front of a claim in words (any of the words
+    :data:`trendcalc._words.QUALIFIER_WORDS` reads); an explicit one must agree."""
     words = " ".join(text.lower().replace("-", " ").split())
-    m = QUALIFIER_PREFIX.match(words)
-    found: Qualifier | None = None
-    if m is not None:
-        found = QUALIFIER_WORDS[m["q"]]  # type: ignore[assignment]
-        words = m["rest"]
-    if qualifier is not None:
-        qualifier = check_qualifier(qualifier)
-        if found is not None and found != qualifier:
-            raise TrendcalcError(
-                f"claim {text!r} says {found!r} but qualifier={qualifier!r}; give one of them"
-            )
-        return qualifier, words
-    return found or "exact", words
+    return _split_qualifier(words, qualifier, text=text)
 
 
 def number_word(word: str, text: str) -> Figure:
