@@ -397,7 +397,9 @@ def test_a_verdict_with_a_missing_count_holds_whatever_the_count(
     def streak(series: list[int | None]) -> bool | None:
         try:
             return tc.check_streak(
-                financial_years(series), length=length, direction=streak_way  # type: ignore[arg-type]
+                financial_years(series),
+                length=length,
+                direction=streak_way,  # type: ignore[arg-type]
             ).consistent
         except tc.UndefinedResultError:
             return None
@@ -405,7 +407,9 @@ def test_a_verdict_with_a_missing_count_holds_whatever_the_count(
     def record(series: list[int | None]) -> bool | None:
         try:
             return tc.check_record(
-                financial_years(series), years=length, direction=record_way  # type: ignore[arg-type]
+                financial_years(series),
+                years=length,
+                direction=record_way,  # type: ignore[arg-type]
             ).consistent
         except tc.UndefinedResultError:
             return None
@@ -440,7 +444,10 @@ def test_verdicts_with_missing_counts_agree_with_every_filling(
         out: list[bool | None] = []
         for check in (
             lambda: tc.check_streak(
-                financial_years(series), length=length, direction=way, qualifier=qualifier  # type: ignore[arg-type]
+                financial_years(series),
+                length=length,
+                direction=way,
+                qualifier=qualifier,  # type: ignore[arg-type]
             ),
             lambda: tc.check_record(financial_years(series), years=length, direction=record_way),  # type: ignore[arg-type]
         ):
@@ -602,11 +609,20 @@ def test_record_reach_and_words_beside_missing_counts(
 
 def test_a_streak_verdict_beside_a_missing_count_says_the_lengths_it_can_have() -> None:
     # 0 before the gap: the gap is above 0, so the streak to 2013 is 1 or 2, never 3
-    v = tc.check_streak({"2010": 0, "2011": None, "2012": 2, "2013": 1}, "fell for the third year running")
+    v = tc.check_streak(
+        {"2010": 0, "2011": None, "2012": 2, "2013": 1}, "fell for the third year running"
+    )
     assert (v.consistent, v.computed) == (False, tc.Interval(1, 2))
     assert "(the streak can be 1 or 2 years, as 2011 is missing)" in v.explanation
-    with pytest.raises(tc.UndefinedResultError, match=r"can be 1, 2, or 3 or more years, as 2011 is missing"):
-        tc.check_streak({"2010": 9, "2011": None, "2012": 2, "2013": 1}, length=2, direction="fall", qualifier="at least")
+    with pytest.raises(
+        tc.UndefinedResultError, match=r"can be 1, 2, or 3 or more years, as 2011 is missing"
+    ):
+        tc.check_streak(
+            {"2010": 9, "2011": None, "2012": 2, "2013": 1},
+            length=2,
+            direction="fall",
+            qualifier="at least",
+        )
 
 
 @pytest.mark.parametrize(

@@ -143,7 +143,10 @@ def test_labels_are_read_as_the_kind_asked_for_when_they_cover_its_days() -> Non
     assert periods(["2016/17", "2017/18"], "year_ending") == [
         "year ending March 2017", "year ending March 2018",
     ]  # fmt: skip
-    assert periods(["January to March 2016", "April to June 2016"], "quarter") == ["2016 Q1", "2016 Q2"]
+    assert periods(["January to March 2016", "April to June 2016"], "quarter") == [
+        "2016 Q1",
+        "2016 Q2",
+    ]
     # dates written as text stand for the period holding them, as dates do
     assert periods(["2016-03-01", "2016-04-15"], "month") == ["March 2016", "April 2016"]
     assert periods(["2016-03-31", "2016-04-01"], "financial_year") == ["2015/16", "2016/17"]
@@ -170,7 +173,12 @@ def test_quarter_numbers_stored_as_whole_floats_are_read() -> None:
 
 def test_rank_labels_of_several_keys_read_as_words() -> None:
     t = tc.CountTable.from_frame(
-        {"period": ["2016/17"] * 3, "force": ["A", "A", "B"], "type": ["x", "y", "x"], "count": [4, 4, 2]}
+        {
+            "period": ["2016/17"] * 3,
+            "force": ["A", "A", "B"],
+            "type": ["x", "y", "x"],
+            "count": [4, 4, 2],
+        }
     )
     assert t.ranks().labels() == ("=1 A, x", "=1 A, y", "3 B, x")
 
@@ -555,7 +563,11 @@ def test_every_lookup_reads_a_period_label_as_the_table_does() -> None:
     # a rolling table's periods by any of the ways people write a year ending
     r = t.rolling_total(12)
     rc = r.changes(lag=1)
-    for name in ("year ending November 2011", "the year to November 2011", "12 months to November 2011"):
+    for name in (
+        "year ending November 2011",
+        "the year to November 2011",
+        "12 months to November 2011",
+    ):
         assert rc.change("a", name) == tc.change(sum(range(1, 13)), sum(range(2, 14)))
     # a label of another kind finds the period with the same days
     years = tc.CountTable(
@@ -564,9 +576,10 @@ def test_every_lookup_reads_a_period_label_as_the_table_does() -> None:
     rolling, fy = years.rolling_total(12), years.resample("financial_year")
     for name in ("2016/17", "Apr 2016 to Mar 2017", "year ending March 2017"):
         assert fy.total("a", first=name, last=name) == sum(range(12, 24))
-        assert rolling.pct_change(lag=12).value(name, "a") == tc.change(
-            sum(range(12)), sum(range(12, 24))
-        ).percent
+        assert (
+            rolling.pct_change(lag=12).value(name, "a")
+            == tc.change(sum(range(12)), sum(range(12, 24))).percent
+        )
     with pytest.raises(tc.SeriesError, match="'year ending June 2017' is not in the table"):
         fy.total("a", first="year ending June 2017")
 
