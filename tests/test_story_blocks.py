@@ -75,7 +75,7 @@ def test_series_periods_are_sorted_and_gaps_are_missing() -> None:
     assert result.explanation == (
         # 2018/19 below 3, or from 3 to 2.5m; 2016/17 then below 3 or not
         "Cannot check 'rose for the first year': the streak of rises in s to 2019/20 can be "
-        "0, 1, 2 or 3 years, as 2018/19 is missing."
+        "0, 1, 2 or 3 years, as 2016/17 and 2018/19 are missing."
     )
 
 

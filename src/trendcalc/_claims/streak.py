@@ -141,13 +141,17 @@ def streak_length(
             continue
         if moved is False:
             return Streak(k, True, start=i)
-        missing = [labels[j] for j in (i - 1, i) if values[j] is None]
-        reason = (
-            f"{missing[0]} is missing"
-            if missing
-            else f"{labels[i - 1]} and {labels[i]} are too close to tell which is higher"
-        )
-        return Streak(k, False, reason, start=i, possible=_lengths(values, t, direction))
+        possible = _lengths(values, t, direction)
+        lengths, to_start = possible
+        reach = 0 if to_start else t - max(lengths | {k})  # the earliest period that matters
+        missing = [labels[j] for j in range(reach, t + 1) if values[j] is None]
+        if not missing:
+            reason = f"{labels[i - 1]} and {labels[i]} are too close to tell which is higher"
+        elif len(missing) == 1:
+            reason = f"{missing[0]} is missing"
+        else:
+            reason = f"{', '.join(missing[:-1])} and {missing[-1]} are missing"
+        return Streak(k, False, reason, start=i, possible=possible)
     return Streak(k, False, f"the series starts in {labels[0]}", start=0)
 
 
