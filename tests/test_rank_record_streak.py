@@ -632,6 +632,8 @@ def test_a_streak_verdict_beside_a_missing_count_says_the_lengths_it_can_have() 
         ("fell for at least 3 consecutive years", 3, "at least"),
         ("fell for over two years in a row", 2, "more than"),
         ("fell for in excess of two years in a row", 2, "more than"),
+        ("fell for at least 1 year", 1, "at least"),
+        ("fell for at least one year", 1, "at least"),
         # a qualifier of another figure is not the streak's
         ("rose above 5,000 for the third year running", 3, "exact"),
         ("rose over 5,000 for the third year running", 3, "exact"),

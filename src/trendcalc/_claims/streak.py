@@ -93,7 +93,7 @@ def read_streak_words(claim: object, qualifier: object = None) -> dict[str, Any]
         spec["length"] = ORDINAL_WORDS[o] if o in ORDINAL_WORDS else int(o[:-2])
         unit = m["unit"]
     elif m := re.search(
-        rf"\b(?P<n>{NUMBER}) (?:(?:consecutive|successive|straight) )?{_UNIT}s\b", text
+        rf"\b(?P<n>{NUMBER}) (?:(?:consecutive|successive|straight) )?{_UNIT}s?\b", text
     ):
         spec["length"] = int(number_word(m["n"], str(claim)).value)
         unit = m["unit"]
