@@ -439,7 +439,7 @@ def _arrow_text_runs(arr: Any) -> _Codes | None:
     )
 
 
-def _factor_pandas(values: Any, name: str) -> _Codes:
+def _factor_pandas(values: Any, name: str, *, labels: bool = True) -> _Codes:
     import pandas as pd
 
     if isinstance(values.dtype, pd.CategoricalDtype):
@@ -454,7 +454,7 @@ def _factor_pandas(values: Any, name: str) -> _Codes:
         return _factor_arrow(arrow, name)
     if values.dtype.kind in "iu":
         return _codes_from_numpy(values.to_numpy(), name)
-    if name != _MONTHS:
+    if labels:
         _refuse_other_labels(values, name)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     k = len(uniques)
@@ -532,13 +532,14 @@ class _LazyValues(Sequence[Any]):
         return None if i == len(self._source) else self._source[i]
 
 
-def _factor(column: object, name: str) -> _Codes:
-    """Codes for one column of labels (or of month labels), in any supported container."""
+def _factor(column: object, name: str, *, labels: bool = True) -> _Codes:
+    """Codes for one column of group labels (str or int: ``labels``) or of month labels
+    (text, dates or missing values), in any supported container."""
     module = _module(column)
     if module == "pyarrow":
         return _factor_arrow(column, name)
     if module == "pandas":
-        return _factor_pandas(column, name)
+        return _factor_pandas(column, name, labels=labels)
     if module == "polars":
         return _factor_polars(column, name)
     if isinstance(column, str | bytes) or not isinstance(column, Sequence | np.ndarray):
@@ -547,7 +548,7 @@ def _factor(column: object, name: str) -> _Codes:
             f"or pyarrow column (got {type(column).__name__})"
         )
     if isinstance(column, np.ndarray):
-        return _codes_from_numpy(column, name)
+        return _codes_from_numpy(column, name, labels=labels)
     if len(column) == 0:
         return _Codes(np.zeros(0, dtype=np.int64), 0, [])
     kinds = {type(g) for g in column}  # numpy would quietly turn [1, "a"] into text
@@ -574,7 +575,7 @@ def _factor(column: object, name: str) -> _Codes:
 _DENSE_CELLS = 4_000_000  # count integer labels in place while the table stays this small
 
 
-def _codes_from_numpy(arr: NDArray[Any], name: str) -> _Codes:
+def _codes_from_numpy(arr: NDArray[Any], name: str, *, labels: bool = True) -> _Codes:
     if arr.ndim != 1:
         raise TrendcalcError(
             f"{name} must be one label per event, one-dimensional (got shape {arr.shape})"
@@ -594,14 +595,11 @@ def _codes_from_numpy(arr: NDArray[Any], name: str) -> _Codes:
         found = _factorize_text(arr)
         if found is not None:
             return found
-    if arr.dtype.kind == "O" and name != _MONTHS:
+    if arr.dtype.kind == "O" and labels:
         _refuse_other_labels(arr, name)
     if arr.dtype.kind in "UO":
         return _factor_objects(arr)
     raise TrendcalcError(f"{name} must be labels, str or int (got an array of {arr.dtype})")
-
-
-_MONTHS = "dates"  # the name under which month labels are factorised (not group labels)
 
 
 def _dense_from_low(arr: NDArray[Any]) -> _Codes:
@@ -1062,7 +1060,7 @@ def _month_index(dates: object) -> tuple[_Codes, NDArray[np.int64] | None]:
     if found is None and isinstance(dates, list | tuple):  # None is a missing month here
         found = _factor_objects(np.asarray(dates, dtype=object))
     elif found is None:
-        found = _factor(dates, _MONTHS)
+        found = _factor(dates, "dates", labels=False)
     if found.values is None:
         raise TrendcalcError(
             "dates must hold month labels such as '2016-03' or dates when kind='month' "
