@@ -157,6 +157,8 @@ def test_labels_are_read_as_the_kind_asked_for_when_they_cover_its_days() -> Non
     # other days are still refused
     with pytest.raises(tc.PeriodError, match="is a calendar_year, but kind='month'"):
         periods(["2016"], "month")
+    with pytest.raises(tc.PeriodError, match="but kind='month'"):  # one day is not a month
+        periods(["2016-03-01/2016-03-01"], "month")
     with pytest.raises(tc.PeriodError, match="is a year_ending, but kind='financial_year'"):
         periods(["year ending June 2017"], "financial_year")
 

@@ -315,18 +315,16 @@ def _read_period(periods: Sequence[Period], value: object, name: str) -> Period:
     if isinstance(value, str):
         kind = p.kind if p.kind in _LABEL_KINDS else None
         if kind:
-            try:
+            try:  # a label of another kind for the same days is read as this kind
                 return _parse_label(value, kind, p.fy_start_month or 4)
-            except PeriodError as e:  # another kind of period: the same days will do
-                if "but kind=" not in str(e):
-                    raise
-                other = as_period(value, name=name, fy_start_month=p.fy_start_month or 4)
-                found = _same_days(periods, other)
-                if found is other:
-                    raise SeriesError(
-                        f"{name}={other.label!r} is not in the table, which covers {_span(periods)}"
-                    ) from None
-                return found
+            except PeriodError as e:
+                try:  # a period, but of days no period of this kind covers
+                    other = as_period(value, name=name, fy_start_month=p.fy_start_month or 4)
+                except PeriodError:
+                    raise e from None
+                raise SeriesError(
+                    f"{name}={other.label!r} is not in the table, which covers {_span(periods)}"
+                ) from None
         return _same_days(periods, as_period(value, name=name))
     return _same_days(periods, as_period(value, name=name, fy_start_month=p.fy_start_month or 4))
 
@@ -418,13 +416,8 @@ def _parse_label(label: object, kind: str | None, fy: int) -> Period:
 
 
 def _of_kind(p: Period, kind: str, fy: int) -> Period | None:
-    """The period of ``kind`` for the days of ``p`` (so "Apr 2016 to Mar 2017" or "year
-    ending March 2017" in a column of financial years is 2016/17), or None.
-
-    A single day (a date written as text, "2016-03-01") stands for the period of that
-    kind holding it, as a date does."""
-    if p.start == p.end and kind != "year_ending":
-        return _target_of(p, kind, fy)
+    """The period of ``kind`` for exactly the days of ``p`` (so "Apr 2016 to Mar 2017" or
+    "year ending March 2017" in a column of financial years is 2016/17), or None."""
     if p.start.day != 1:
         return None
     q = year_ending(p.end.year, p.end.month) if kind == "year_ending" else _target_of(p, kind, fy)
