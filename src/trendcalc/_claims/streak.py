@@ -46,6 +46,8 @@ _DOWN = (
 )
 _ORDINAL = r"(?:" + "|".join(ORDINAL_WORDS) + r"|\d+(?:st|nd|rd|th))"
 _UNIT = r"(?P<unit>year|annual|quarter|month|period)"
+_RUNNING = r"(?:(?:consecutive|successive|straight) )?"
+_COUNTED = rf"(?P<n>{NUMBER}) {_RUNNING}{_UNIT}s?\b"  # "five years", "3 consecutive quarters"
 # a qualifier that lets a longer streak fit ("at least", "no fewer than", "over"...), in
 # front of the streak's length: "for over five years", not "rose over 5,000 for ..."
 _LONGER = re.compile(
@@ -53,8 +55,7 @@ _LONGER = re.compile(
     + "|".join(
         sorted((w for w, q in QUALIFIER_WORDS.items() if q in _QUALIFIERS), key=len, reverse=True)
     )
-    + rf")\s+(?=(?:{NUMBER}) (?:(?:consecutive|successive|straight) )?"
-    r"(?:year|annual|quarter|month|period)s?\b)"
+    + rf")\s+(?={_COUNTED})"
 )
 
 
@@ -86,15 +87,11 @@ def read_streak_words(claim: object, qualifier: object = None) -> dict[str, Any]
         spec["direction"] = "rise"
     elif down and not up:
         spec["direction"] = "fall"
-    if m := re.search(
-        rf"\b(?P<o>{_ORDINAL}) (?:(?:consecutive|successive|straight) )?{_UNIT}", text
-    ):
+    if m := re.search(rf"\b(?P<o>{_ORDINAL}) {_RUNNING}{_UNIT}", text):
         o = m["o"]
         spec["length"] = ORDINAL_WORDS[o] if o in ORDINAL_WORDS else int(o[:-2])
         unit = m["unit"]
-    elif m := re.search(
-        rf"\b(?P<n>{NUMBER}) (?:(?:consecutive|successive|straight) )?{_UNIT}s?\b", text
-    ):
+    elif m := re.search(rf"\b{_COUNTED}", text):
         spec["length"] = int(number_word(m["n"], str(claim)).value)
         unit = m["unit"]
     if "length" not in spec:
@@ -250,13 +247,14 @@ def _lengths_text(
 
 
 def _options(s: Streak, t: int) -> str:
-    """The lengths a streak that is not known can have: "0, 1 or 2", "1, or 3 or more"."""
-    lengths, to_start = s.possible if s.possible is not None else (frozenset(), True)
-    finite = [str(n) for n in sorted(lengths - {t})]
-    if not finite:
-        return f"{t} or more"
-    said = finite[0] if len(finite) == 1 else f"{', '.join(finite[:-1])} or {finite[-1]}"
-    return f"{', '.join(finite)}, or {t} or more" if to_start else said
+    """The lengths a streak that is not known can have: "0, 1 or 2", "1, or 3 or more"
+    (a streak back to the series' start is ``t`` long, or longer)."""
+    assert s.possible is not None
+    lengths, to_start = s.possible
+    finite = [str(n) for n in sorted(lengths)]
+    if to_start:
+        return ", ".join([*finite, f"or {t} or more"]) if finite else f"{t} or more"
+    return finite[0] if len(finite) == 1 else f"{', '.join(finite[:-1])} or {finite[-1]}"
 
 
 def _longest(s: Streak) -> int | None:
