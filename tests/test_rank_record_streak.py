@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -382,48 +384,58 @@ def test_streak_agrees_with_a_loop_over_the_series(
     assert known or real > length
 
 
+def _verdicts(
+    series: list[int | None], length: int, qualifier: str, way: str, record_way: str
+) -> tuple[bool | None, bool | None]:
+    """Whether a streak (``length`` periods of ``way``) and a record (``record_way`` over
+    ``length`` years) hold for a yearly series; None where undefined."""
+    out: list[bool | None] = []
+    for check in (
+        lambda: tc.check_streak(
+            financial_years(series),
+            length=length,
+            direction=way,  # type: ignore[arg-type]
+            qualifier=qualifier,  # type: ignore[arg-type]
+        ),
+        lambda: tc.check_record(financial_years(series), years=length, direction=record_way),  # type: ignore[arg-type]
+    ):
+        try:
+            out.append(check().consistent)
+        except tc.UndefinedResultError:
+            out.append(None)
+    return out[0], out[1]
+
+
+def _agree(verdicts: tuple[bool | None, ...], filled: list[tuple[bool | None, ...]]) -> None:
+    """A verdict holds for every filling of the missing counts, and there is one whenever
+    they all agree."""
+    for k, verdict in enumerate(verdicts):
+        found = {f[k] for f in filled}
+        if verdict is not None:
+            assert found == {verdict}
+        else:
+            assert len(found) > 1 or found == {None}
+
+
 @given(yearly_counts, st.data())
 def test_a_verdict_with_a_missing_count_holds_whatever_the_count(
     values: list[int], data: st.DataObject
 ) -> None:
     assume(len(values) >= 2)
     gap = data.draw(st.integers(0, len(values) - 1))
-    length = data.draw(st.integers(1, 4))
-    streak_way = data.draw(st.sampled_from(["rise", "fall"]))
-    record_way = data.draw(st.sampled_from(["highest", "lowest"]))
-    gapped: list[int | None] = [*values]
-    gapped[gap] = None
-
-    def streak(series: list[int | None]) -> bool | None:
-        try:
-            return tc.check_streak(
-                financial_years(series),
-                length=length,
-                direction=streak_way,  # type: ignore[arg-type]
-            ).consistent
-        except tc.UndefinedResultError:
-            return None
-
-    def record(series: list[int | None]) -> bool | None:
-        try:
-            return tc.check_record(
-                financial_years(series),
-                years=length,
-                direction=record_way,  # type: ignore[arg-type]
-            ).consistent
-        except tc.UndefinedResultError:
-            return None
-
+    checks = (
+        data.draw(st.integers(1, 4)),
+        "exact",
+        data.draw(st.sampled_from(["rise", "fall"])),
+        data.draw(st.sampled_from(["highest", "lowest"])),
+    )
     # the missing count filled with every value that can matter: the extremes, and each
     # other count and its neighbours (ties and near ties)
     fillers = sorted({0, 10**6} | {v + d for v in values for d in (-1, 0, 1) if v + d >= 0})
-    for judge in (streak, record):
-        verdict = judge(gapped)
-        found = {judge([*values[:gap], filler, *values[gap + 1 :]]) for filler in fillers}
-        if verdict is not None:  # a verdict holds whatever the missing count is
-            assert found == {verdict}
-        else:  # and there is one whenever the missing count cannot change it
-            assert len(found) > 1 or found == {None}
+    _agree(
+        _verdicts([*values[:gap], None, *values[gap + 1 :]], *checks),
+        [_verdicts([*values[:gap], f, *values[gap + 1 :]], *checks) for f in fillers],
+    )
 
 
 @given(
@@ -440,37 +452,14 @@ def test_verdicts_with_missing_counts_agree_with_every_filling(
 ) -> None:
     # small counts, so that filling each missing count with 0 to 6 tries every order
     # the missing counts can take among the others and each other
-    def verdicts(series: list[int | None]) -> tuple[bool | None, bool | None]:
-        out: list[bool | None] = []
-        for check in (
-            lambda: tc.check_streak(
-                financial_years(series),
-                length=length,
-                direction=way,
-                qualifier=qualifier,  # type: ignore[arg-type]
-            ),
-            lambda: tc.check_record(financial_years(series), years=length, direction=record_way),  # type: ignore[arg-type]
-        ):
-            try:
-                out.append(check().consistent)
-            except tc.UndefinedResultError:
-                out.append(None)
-        return out[0], out[1]
-
     gaps = [i for i, v in enumerate(gapped) if v is None]
-    filled: list[tuple[bool | None, bool | None]] = []
-    for a in range(7):
-        for b in range(7 if len(gaps) == 2 else 1):
-            series = list(gapped)
-            for i, v in zip(gaps, (a, b), strict=False):
-                series[i] = v
-            filled.append(verdicts(series))
-    for k, verdict in enumerate(verdicts(gapped)):
-        found = {f[k] for f in filled}
-        if verdict is not None:
-            assert found == {verdict}
-        else:
-            assert len(found) > 1 or found == {None}
+    filled = []
+    for fill in itertools.product(range(7), repeat=len(gaps)):
+        series = list(gapped)
+        for i, v in zip(gaps, fill, strict=True):
+            series[i] = v
+        filled.append(_verdicts(series, length, qualifier, way, record_way))
+    _agree(_verdicts(gapped, length, qualifier, way, record_way), filled)
 
 
 @given(yearly_counts)
