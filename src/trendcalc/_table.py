@@ -28,7 +28,14 @@ from trendcalc._changes import Change
 from trendcalc._errors import PeriodError, SeriesError, TrendcalcError
 from trendcalc._labels import is_missing, may_mix_kinds
 from trendcalc._limits import MAX_COUNT, brief, check_places
-from trendcalc._periods import _MONTHS_IN, Period, as_period, parse_period, year_ending
+from trendcalc._periods import (
+    _MONTHS_IN,
+    Period,
+    _AmbiguousPeriod,
+    as_period,
+    parse_period,
+    year_ending,
+)
 from trendcalc._rounding import decimal_from_units, round_int
 from trendcalc._series import _RESAMPLE_KINDS, CountSeries, _check_consecutive, _target_of
 from trendcalc._validate import Mode, check_count, check_int, check_mode, float_counts_hint
@@ -345,9 +352,7 @@ def _year_label(label: object, fy: int) -> Period:
     financial year 2011/12, never December 2011."""
     try:
         return _parse_label(label, None, fy)
-    except PeriodError as e:
-        if "ambiguous" not in str(e):
-            raise
+    except _AmbiguousPeriod:
         return _parse_label(label, "financial_year", fy)
 
 
@@ -389,13 +394,11 @@ def _parse_label(label: object, kind: str | None, fy: int) -> Period:
         else:
             try:
                 p = parse_period(label, fy_start_month=fy)
-            except PeriodError as e:
-                if "ambiguous" not in str(e):
-                    raise
+            except _AmbiguousPeriod as e:
                 if kind == "financial_year":  # "2011-12" in a column of financial years
                     return _parse_label(label.replace("-", "/", 1), kind, fy)
                 if kind is None:
-                    raise PeriodError(
+                    raise _AmbiguousPeriod(
                         f"{e}; if the column holds months, pass kind='month' (financial "
                         "years: kind='financial_year')"
                     ) from None
