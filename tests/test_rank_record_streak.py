@@ -168,18 +168,35 @@ def test_rank_of_a_missing_count_is_never_judged_as_zero(
     assume(len(values) > 1)  # another group's count is the one missing
     group = data.draw(st.sampled_from(sorted(values)))
     other = data.draw(st.sampled_from(sorted(set(values) - {group})))
-    claimed = data.draw(st.integers(1, len(values)))
+    claim = data.draw(st.sampled_from(["among", "position"]))
+    claimed = {claim: data.draw(st.integers(1, len(values)))}
+    direction = data.draw(st.sampled_from(["highest", "lowest"]))
     gapped: dict[str, int | None] = {**values, other: None}
+    # the missing count filled with every value that can matter: 0, a count above all the
+    # others, and each other count and its neighbours (ties and near ties)
+    fillers = {0, 10**6} | {v + d for v in values.values() for d in (-1, 0, 1) if v + d >= 0}
     filled = {
-        tc.check_rank({**values, other: filler}, group, among=claimed).consistent
-        for filler in (0, 10**6)  # the lowest and the highest the missing count can be
+        tc.check_rank({**values, other: f}, group, direction=direction, **claimed).consistent  # type: ignore[arg-type]
+        for f in fillers
     }
     try:
-        v = tc.check_rank(gapped, group, among=claimed)
+        v = tc.check_rank(gapped, group, direction=direction, **claimed)  # type: ignore[arg-type]
     except tc.UndefinedResultError:
         assert filled == {True, False}  # undefined only when the missing count decides
         return
     assert filled == {v.consistent}  # whatever the missing count is, the same verdict
+
+
+def test_a_missing_count_is_never_below_a_lowest_of_zero() -> None:
+    # Fenland's count was not supplied, but no count is below 0: Eastport is the lowest
+    # (joint lowest at worst), whatever Fenland's count is
+    counts = {"Eastport": 0, "Westmarch": 12, "Fenland": None}
+    v = tc.check_rank(counts, "Eastport", position=1, direction="lowest")
+    assert v.consistent
+    assert v.computed == 1
+    # the highest still turns on the missing count
+    with pytest.raises(tc.UndefinedResultError, match="Fenland is missing"):
+        tc.check_rank(counts, "Westmarch", position=1, direction="highest")
 
 
 # ----------------------------------------------------------------------------- record

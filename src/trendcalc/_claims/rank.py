@@ -22,6 +22,7 @@ from trendcalc._claims.standing import (
     change_bounds,
     check_choice,
     check_words,
+    count_above,
     describe,
     ordinal,
     orient,
@@ -257,14 +258,26 @@ class _Standing:
     open_: tuple[str, ...]  # groups whose order against the group is open
 
 
-def _standing(values: Mapping[str, Bounds | None], group: str, direction: Direction) -> _Standing:
+def _standing(
+    values: Mapping[str, Bounds | None], group: str, direction: Direction, by: By
+) -> _Standing:
+    """Where ``group`` stands: the groups certainly ahead of it, and those that may be.
+
+    Counts are compared as counts, where a missing one is some count of 0 or more: it is
+    never below a count of 0, so it is never ahead of a lowest of 0.
+    """
     mine = orient(values[group], direction)
     ahead, open_, ties = [], [], []
     for other, value in values.items():
         if other == group:
             continue
         theirs = orient(value, direction)
-        is_above = above(theirs, mine)
+        if by != "count":
+            is_above = above(theirs, mine)
+        elif direction == "highest":
+            is_above = count_above(value, values[group])
+        else:
+            is_above = count_above(values[group], value)
         if is_above is True:
             ahead.append(other)
         elif is_above is None:
@@ -436,7 +449,7 @@ def check_rank(
 
     def judge(m: Mode) -> tuple[bool | None, _Standing, dict[str, Bounds | None]]:
         values = _values(counts, spec.by, populations, earlier, per, m)
-        s = _standing(values, group, spec.direction)
+        s = _standing(values, group, spec.direction, spec.by)
         return _verdict_holds(spec, s), s, values
 
     def moved(m: Mode) -> bool | None:
