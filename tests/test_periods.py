@@ -97,6 +97,24 @@ def test_parse_period_refuses_bad_labels_with_a_clear_message(text: str, message
     assert message in str(info.value)
 
 
+def test_an_ambiguous_label_has_an_error_of_its_own() -> None:
+    with pytest.raises(tc.AmbiguousPeriodError) as info:
+        tc.parse_period("2011-12")
+    assert isinstance(info.value, tc.PeriodError)
+    assert type(info.value).__module__ == "trendcalc"  # tracebacks show the public name
+    # a label that is only unknown is not ambiguous
+    for text in ("2016/18", "2011-13", "2011-01"):
+        try:
+            tc.parse_period(text)
+        except tc.PeriodError as e:
+            assert not isinstance(e, tc.AmbiguousPeriodError)
+    # a month column written the same way is refused by the same error, naming kind=
+    with pytest.raises(tc.AmbiguousPeriodError, match="pass kind='month'"):
+        tc.CountTable.from_frame(
+            {"Month": ["2011-11", "2011-12"], "n": [1, 2]}, period="Month", count="n"
+        )
+
+
 def test_parse_period_names_the_accepted_forms() -> None:
     with pytest.raises(
         tc.PeriodError, match=r"'2016/17 Q1' \(financial quarter\).*'year ending March 2017'"

@@ -27,7 +27,13 @@ from trendcalc._claims import (
     implied_count,
 )
 from trendcalc._counting import CountTable, count_events
-from trendcalc._errors import PeriodError, SeriesError, TrendcalcError, UndefinedResultError
+from trendcalc._errors import (
+    AmbiguousPeriodError,
+    PeriodError,
+    SeriesError,
+    TrendcalcError,
+    UndefinedResultError,
+)
 from trendcalc._figures import (
     Figure,
     QualifiedFigure,
@@ -98,6 +104,7 @@ Qualifier = _Qualifier
 __version__ = "0.1.0"
 
 __all__ = [
+    "AmbiguousPeriodError",
     "Change",
     "ClaimResult",
     "Comparison",

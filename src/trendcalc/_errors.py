@@ -8,6 +8,7 @@ Every error derives from :class:`TrendcalcError`, itself a :class:`ValueError`, 
 from __future__ import annotations
 
 __all__ = [
+    "AmbiguousPeriodError",
     "PeriodError",
     "SeriesError",
     "TrendcalcError",
@@ -49,6 +50,29 @@ class PeriodError(TrendcalcError):
     ... except tc.PeriodError as e:
     ...     print(e)
     unknown period '2016/18': the years of a financial year label must be consecutive, e.g. '2016/17'
+    """
+
+
+class AmbiguousPeriodError(PeriodError):
+    """A period label that reads as two periods, such as ``"2011-12"``: the financial year
+    2011/12, or December 2011 (ISO 8601).
+
+    trendcalc never picks one reading silently. Catch it to decide for a whole column at
+    once: :meth:`CountTable.from_frame` and :func:`count_events` take ``kind="month"``
+    or ``kind="financial_year"`` for that.
+
+    See Also
+    --------
+    PeriodError : every other label that cannot be read.
+
+    Examples
+    --------
+    >>> import trendcalc as tc
+    >>> try:
+    ...     tc.parse_period("2011-12")
+    ... except tc.AmbiguousPeriodError as e:
+    ...     print(e)
+    ambiguous period '2011-12': it may be the financial year 2011/12 or December 2011; write '2011/12' or 'December 2011'
     """
 
 
@@ -94,6 +118,12 @@ class UndefinedResultError(TrendcalcError):
 
 
 # Show the public name in tracebacks: trendcalc.PeriodError, not trendcalc._errors.PeriodError.
-for _error in (TrendcalcError, PeriodError, SeriesError, UndefinedResultError):
+for _error in (
+    TrendcalcError,
+    PeriodError,
+    AmbiguousPeriodError,
+    SeriesError,
+    UndefinedResultError,
+):
     _error.__module__ = "trendcalc"
 del _error

@@ -10,7 +10,7 @@ from typing import Literal, get_args
 
 import attrs
 
-from trendcalc._errors import PeriodError, TrendcalcError
+from trendcalc._errors import AmbiguousPeriodError, PeriodError, TrendcalcError
 from trendcalc._limits import MAX_LABEL_LENGTH, brief, check_length
 from trendcalc._validate import check_int
 
@@ -547,11 +547,6 @@ def _date(year: int, month_number: int, day: int, text: str) -> dt.date:
         ) from None
 
 
-class _AmbiguousPeriod(PeriodError):
-    """A label that reads as two periods, such as "2011-12" (2011/12 or December 2011):
-    callers that know which kind they want catch it and read the label as that kind."""
-
-
 @attrs.frozen
 class _Reading:
     """What :func:`parse_period` knows while reading one label."""
@@ -571,7 +566,7 @@ def _parse_fy(m: re.Match[str], r: _Reading) -> Period | None:
         is_month = 1 <= y2 <= 12
         if is_month and consecutive:
             name = calendar.month_name[y2]
-            raise _AmbiguousPeriod(
+            raise AmbiguousPeriodError(
                 f"ambiguous period {r.text!r}: it may be the financial year {y1}/{y2_text} or "
                 f"{name} {y1}; write '{y1}/{y2_text}' or '{name} {y1}'"
             )

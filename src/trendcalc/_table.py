@@ -25,13 +25,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from trendcalc._changes import Change
-from trendcalc._errors import PeriodError, SeriesError, TrendcalcError
+from trendcalc._errors import AmbiguousPeriodError, PeriodError, SeriesError, TrendcalcError
 from trendcalc._labels import is_missing, may_mix_kinds
 from trendcalc._limits import MAX_COUNT, brief, check_places
 from trendcalc._periods import (
     _MONTHS_IN,
     Period,
-    _AmbiguousPeriod,
     as_period,
     parse_period,
     year_ending,
@@ -352,7 +351,7 @@ def _year_label(label: object, fy: int) -> Period:
     financial year 2011/12, never December 2011."""
     try:
         return _parse_label(label, None, fy)
-    except _AmbiguousPeriod:
+    except AmbiguousPeriodError:
         return _parse_label(label, "financial_year", fy)
 
 
@@ -394,11 +393,11 @@ def _parse_label(label: object, kind: str | None, fy: int) -> Period:
         else:
             try:
                 p = parse_period(label, fy_start_month=fy)
-            except _AmbiguousPeriod as e:
+            except AmbiguousPeriodError as e:
                 if kind == "financial_year":  # "2011-12" in a column of financial years
                     return _parse_label(label.replace("-", "/", 1), kind, fy)
                 if kind is None:
-                    raise _AmbiguousPeriod(
+                    raise AmbiguousPeriodError(
                         f"{e}; if the column holds months, pass kind='month' (financial "
                         "years: kind='financial_year')"
                     ) from None
