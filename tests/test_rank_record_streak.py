@@ -479,6 +479,50 @@ def test_verdicts_with_missing_counts_agree_with_every_filling(
     _agree(_verdicts(gapped, length, qualifier, way, record_way), filled)
 
 
+def _record(series: list[int | None], **options: object) -> bool | None:
+    try:
+        return tc.check_record(financial_years(series), **options).consistent  # type: ignore[arg-type]
+    except tc.UndefinedResultError:
+        return None
+
+
+@given(
+    st.lists(st.one_of(st.none(), st.integers(0, 3)), min_size=3, max_size=6).filter(
+        lambda v: 1 <= v.count(None) <= 2
+    ),
+    st.sampled_from(["change", "percent_change"]),
+    st.sampled_from(["highest", "lowest"]),
+    st.integers(1, 4),
+    st.sampled_from([None, "rise", "fall"]),
+)
+def test_records_by_change_beside_missing_counts_agree_with_every_filling(
+    gapped: list[int | None], by: str, direction: str, years: int, movement: str | None
+) -> None:
+    # A missing count enters two changes, as one count. Counts of 0 to 3 make every
+    # change -3 to 3 (every percentage -100% to 200%, or none from 0), so filling each
+    # missing count with 0 to 10, or with a count far above all of them, tries every
+    # order the changes can take.
+    options: dict[str, object] = {"by": by, "years": min(years, len(gapped) - 2)}
+    if movement is None:
+        options["direction"] = direction
+    else:  # "the biggest fall" is the lowest change, and must also be a fall
+        percentage = " percentage" if by == "percent_change" else ""
+        n = options["years"]
+        options["claim"] = f"the biggest{percentage} {movement} in {n} year{'s' * (n != 1)}"
+    gaps = [i for i, v in enumerate(gapped) if v is None]
+    filled = set()
+    for fill in itertools.product([*range(11), 10**6], repeat=len(gaps)):
+        series = list(gapped)
+        for i, v in zip(gaps, fill, strict=True):
+            series[i] = v
+        filled.add(_record(series, **options))
+    verdict = _record(gapped, **options)
+    if verdict is not None:
+        assert filled == {verdict}  # whatever the missing counts are, the same verdict
+    if filled == {True}:
+        assert verdict is True  # a claim that holds for every filling is judged to hold
+
+
 @given(yearly_counts)
 def test_counts_as_printed_give_the_same_verdicts(values: list[int]) -> None:
     printed = [f"{v:,}" for v in values]
@@ -584,6 +628,51 @@ def test_streak_wordings(words: str, length: int) -> None:
     assert tc.check_streak(
         series, words, period=f"{2001 + length + 1}/{(2002 + length + 1) % 100:02d}"
     ).consistent
+
+
+def test_record_options_that_contradict_the_words_are_refused() -> None:
+    series = {"2010": 3, "2011": 5, "2012": 2, "2013": 1}
+    with pytest.raises(
+        tc.TrendcalcError,
+        match="says direction 'lowest' but direction='highest'; give one of them",
+    ):
+        tc.check_record(series, "the biggest fall in 2 years", direction="highest")
+    # an option that says what the words say, a period written another way included
+    series["2012"] = 4  # changes +2, -1, -3: the fall to 2013 is the biggest on record
+    v = tc.check_record(series, "the biggest fall since 2011", direction="lowest", since="2011")
+    assert (v.consistent, v.computed) == (True, None)
+
+
+@pytest.mark.parametrize(
+    ("series", "by", "claim", "consistent", "computed", "explained"),
+    [
+        # 3 to 0 is a fall whatever the missing count before 3 is, but whether it is the
+        # biggest turns on that count (3 - x, a bigger fall when x > 6)
+        ({"2011": None, "2012": 3, "2013": 0}, "change", "the biggest fall in 1 year",
+         True, tc.Interval(1, None), "since 2012 or earlier (2012 is missing)"),
+        # 0 after the missing count: a fall or nothing, never a rise as big as +6; the
+        # change into the missing count (x - 4) can be, so the reach stays open there
+        ({"2010": 1, "2011": 4, "2012": None, "2013": 0, "2014": 6}, "change",
+         "the biggest rise in 2 years", True, tc.Interval(2, None),
+         "is the biggest rise since 2012 or earlier (2012 is missing)"),
+        # a percentage change from a missing count may have no percentage at all; one out
+        # of the claim's reach does not matter
+        ({"2010": 0, "2011": 5, "2012": 6, "2013": 9}, "percent_change",
+         "the biggest percentage rise in 2 years", True, tc.Interval(2, None),
+         "(2011 has no percentage change: its earlier count may be zero)"),
+    ],
+)  # fmt: skip
+def test_record_by_change_beside_missing_counts(
+    series: dict[str, int | None],
+    by: str,
+    claim: str,
+    consistent: bool,
+    computed: object,
+    explained: str,
+) -> None:
+    v = tc.check_record(series, claim, by=by)  # type: ignore[arg-type]
+    assert (v.consistent, v.computed) == (consistent, computed)
+    assert explained in v.explanation
 
 
 @pytest.mark.parametrize(

@@ -15,15 +15,11 @@ from trendcalc._claims.registry import ClaimFields, ClaimKind, StoryCheck, Unche
 from trendcalc._claims.standing import (
     Bounds,
     Direction,
-    above,
-    at_least,
     bounds_of,
     change_bounds,
     check_choice,
     check_words,
-    count_above,
     describe,
-    orient,
     read_series,
     uncertain,
 )
@@ -92,7 +88,7 @@ def read_record_words(claim: object, qualifier: object = None) -> dict[str, Any]
     elif m := re.search(r"\bsince (?P<p>.+?)[.,;]?$", original, re.I):
         spec["since"] = re.sub(r"^the\s+", "", m["p"].strip(), flags=re.I)
     elif m := re.search(
-        rf"\b(?:for|in|over) (?:(?:the|a) )?(?:(?:last|past) )?(?P<n>{NUMBER}) years\b", text
+        rf"\b(?:for|in|over) (?:(?:the|a) )?(?:(?:last|past) )?(?P<n>{NUMBER}) years?\b", text
     ):
         spec["years"] = int(number_word(m["n"], str(claim)).value)
     elif re.search(r"\b(?:for|in) a decade\b", text):
@@ -128,11 +124,7 @@ def _spec(claim: str | None, fields: Mapping[str, Any], fy: int) -> _Spec:
             if "direction" not in given or not ({"since", "years", "records_began"} & set(given)):
                 raise
     for key, value in words.items():
-        if (
-            key in given
-            and str(given[key]) != str(value)
-            and _period_text(given[key], fy) != _period_text(value, fy)
-        ):
+        if key in given and not _same(given[key], value, fy):
             raise TrendcalcError(
                 f"claim {claim!r} says {key} {value!r} but {key}={given[key]!r}; give one of them"
             )
@@ -158,6 +150,14 @@ def _spec(claim: str | None, fields: Mapping[str, Any], fy: int) -> _Spec:
         began = as_period(began, name="records_began", fy_start_month=fy)
     said = claim.strip() if claim is not None else f"the {direction} {by.replace('_', ' ')}"
     return _Spec(direction, by, since, years, began, words.get("movement"), said)  # type: ignore[arg-type]
+
+
+def _same(given: object, said: object, fy: int) -> bool:
+    """Whether an option says what the words say: the same text, or the same period."""
+    if str(given) == str(said):
+        return True
+    label = _period_text(given, fy)
+    return label is not None and label == _period_text(said, fy)
 
 
 def _period_text(value: object, fy: int) -> str | None:
@@ -192,33 +192,127 @@ def offset(periods: tuple[Period, ...], period: Period, name: str) -> int:
     return step
 
 
+def _bounds(
+    counts: tuple[CountLike | None, ...], mode: Mode, labels: list[str]
+) -> list[Bounds | None]:
+    return [bounds_of(c, f"series[{labels[i]!r}]", mode) for i, c in enumerate(counts)]
+
+
 def _values(
     counts: tuple[CountLike | None, ...], by: RecordBy, mode: Mode, labels: list[str]
 ) -> list[Bounds | None]:
-    bounds = [bounds_of(c, f"series[{labels[i]!r}]", mode) for i, c in enumerate(counts)]
+    """The least and greatest each value (count or change) can be, for the words; None
+    where it is missing, or is a percentage change that may have none."""
+    bounds = _bounds(counts, mode, labels)
     if by == "count":
         return bounds
     return [None] + [
-        change_bounds(bounds[i - 1], bounds[i], by == "percent_change", labels[i])
+        None
+        if _undefined(bounds, i, by)
+        else change_bounds(bounds[i - 1], bounds[i], by == "percent_change", labels[i])
         for i in range(1, len(bounds))
     ]
 
 
-def _matched(
-    earlier: Bounds | None, mine: Bounds | None, direction: Direction, by: RecordBy
-) -> bool | None:
-    """Whether the earlier value equals or beats ``mine`` (so ``mine`` is no record).
+def _undefined(counts: list[Bounds | None], k: int, by: RecordBy) -> bool:
+    """Whether the value at ``k`` is a percentage change that may have no percentage:
+    its earlier count may be 0, or is missing (and so may be 0)."""
+    before = counts[k - 1]
+    return by == "percent_change" and (before is None or before[0] == 0)
 
-    Counts are compared as counts, where a missing one is some count of 0 or more: a
-    missing count ties or beats a highest of 0, and a 0 ties or beats a missing lowest.
+
+def _no_percentage(counts: list[Bounds | None], k: int, labels: list[str]) -> str:
+    if counts[k - 1] is None:
+        return f"{labels[k]} may have no percentage change: {labels[k - 1]} is missing"
+    return f"{labels[k]} has no percentage change: its earlier count may be zero"
+
+
+def _spread(
+    counts: list[Bounds | None], t: int, i: int | None, by: RecordBy
+) -> tuple[Fraction | None, Fraction | None] | None:
+    """The least and greatest ``value(t) - value(i)`` (``value(t)`` alone for ``i`` None),
+    over every whole count each rounded or missing count can be, taken together.
+
+    A value is a count, a change or a percentage change of ``counts``; a count shared by
+    both values (``i = t - 1``) is one count, not two. A missing count is some count of 0
+    or more, so an end can be unbounded: None. The difference grows or shrinks steadily
+    with each count, so its least and greatest lie where each count is at one end of
+    what it can be. The whole is None when a missing count is the base of a percentage
+    change, or a count that may be 0 is (the change may then have no percentage at all).
     """
-    if by == "count":
-        return (
-            count_above(earlier, mine, or_equal=True)
-            if direction == "highest"
-            else count_above(mine, earlier, or_equal=True)
+    effect: dict[int, int] = {}  # +1 where the difference grows with the count, -1 shrinks
+    for k, sign in ((t, 1), (i, -1)):
+        if k is None:
+            continue
+        effect[k] = sign
+        if by != "count":  # the count before is the one subtracted, or the base
+            effect[k - 1] = -sign  # (k - 1 is never t, and i = t - 1 agrees: -1 both times)
+            if _undefined(counts, k, by):
+                return None
+
+    def value(at: dict[int, Fraction], k: int) -> Fraction:
+        if by == "count":
+            return at[k]
+        if by == "change":
+            return at[k] - at[k - 1]
+        return 100 * at[k] / at[k - 1] - 100
+
+    def end(greatest: bool) -> Fraction | None:
+        at: dict[int, Fraction] = {}
+        for k, sign in effect.items():
+            up = (sign > 0) == greatest
+            bounds = counts[k]
+            if bounds is None:
+                if up:
+                    return None  # the missing count can be as large as you like
+                at[k] = Fraction(0)
+            else:
+                at[k] = bounds[1] if up else bounds[0]
+        return value(at, t) - (value(at, i) if i is not None else 0)
+
+    return end(False), end(True)
+
+
+def _matched(
+    counts: list[Bounds | None], i: int, t: int, direction: Direction, by: RecordBy
+) -> bool | None:
+    """Whether the value at ``i`` equals or beats the value at ``t`` (so that is no record)
+    whatever the missing and rounded counts are (True), whatever they are not (False), or
+    depending on them (None). A missing count is some count of 0 or more: a missing count
+    ties or beats a highest of 0, and a 0 ties or beats a missing lowest."""
+    spread = _spread(counts, t, i, by)  # of value(t) - value(i)
+    if spread is None:
+        return None
+    least, greatest = spread
+    if direction == "highest":  # beaten when value(t) - value(i) <= 0
+        if greatest is not None and greatest <= 0:
+            return True
+        if least is not None and least > 0:
+            return False
+    else:  # beaten when value(t) - value(i) >= 0
+        if least is not None and least >= 0:
+            return True
+        if greatest is not None and greatest < 0:
+            return False
+    return None
+
+
+def _moved(counts: list[Bounds | None], t: int, by: RecordBy, movement: str) -> bool | None:
+    """Whether the change at ``t`` is a rise (or a fall): None when the counts leave it open."""
+    spread = _spread(counts, t, None, by)
+    if spread is None:
+        return None
+    least, greatest = spread
+    if movement == "fall":  # a fall is a rise of the change turned round
+        least, greatest = (
+            None if greatest is None else -greatest,
+            None if least is None else -least,
         )
-    return at_least(orient(earlier, direction), orient(mine, direction))
+    if least is not None and least > 0:
+        return True
+    if greatest is not None and greatest <= 0:
+        return False
+    return None
 
 
 def check_record(
@@ -283,7 +377,10 @@ def check_record(
         If fields are missing, disagree with the words, or name periods outside the series.
     UndefinedResultError
         If the verdict turns on a missing count, counts before the series starts, or
-        counts rounded too coarsely to tell which is higher ("cannot check ...").
+        counts rounded too coarsely to tell which is higher ("cannot check ..."), or a
+        percentage change in reach may have no percentage (its earlier count may be 0).
+        A missing count is some count of 0 or more, taken once in both changes it
+        enters: a claim that holds for every such count is judged to hold.
 
     See Also
     --------
@@ -341,13 +438,11 @@ def check_record(
 
     def judge(m: Mode) -> tuple[bool | None, list[str]]:
         plain = _values(counts, spec.by, m, labels)
-        vals = [orient(v, spec.direction) for v in plain]
-        mine = vals[t]
-        if mine is None and spec.by != "count":
-            return None, [f"the value for {labels[t]} is missing"]
-        reasons = (  # a missing count is no record, unless nothing is compared with it
-            [f"the value for {labels[t]} is missing"] if mine is None and start < t else []
-        )
+        bounds = _bounds(counts, m, labels)
+        mine = plain[t]
+        if _undefined(bounds, t, spec.by):
+            return None, [_no_percentage(bounds, t, labels)]
+        reasons = []
         for i in range(start, t):
             if i < first:
                 reasons.append(
@@ -355,19 +450,21 @@ def check_record(
                     f"{periods[0].shift(start - first).label}"
                 )
                 continue
-            beaten = _matched(plain[i], plain[t], spec.direction, spec.by)
+            beaten = _matched(bounds, i, t, spec.direction, spec.by)
             if beaten is True:
                 return False, []
-            if beaten is None and mine is not None:  # (else the missing value is the reason)
+            if beaten is None:
                 reasons.append(
-                    f"{labels[i]} is missing"
-                    if vals[i] is None
+                    f"the value for {labels[t]} is missing"
+                    if mine is None
+                    else _no_percentage(bounds, i, labels)
+                    if _undefined(bounds, i, spec.by)
+                    else f"{labels[i]} is missing"
+                    if plain[i] is None
                     else f"{labels[i]} is too close to tell"
                 )
         if spec.movement is not None:
-            zero = (Fraction(0), Fraction(0))
-            raw = orient(mine, spec.direction)
-            moved = above(raw, zero) if spec.movement == "rise" else above(zero, raw)
+            moved = _moved(bounds, t, spec.by, spec.movement)
             if moved is False:
                 return False, []
             if moved is None:
@@ -393,33 +490,39 @@ def check_record(
             if label
             else subject
         )
+    count_bounds = _bounds(counts, mode, labels)
     best: str = spec.direction
     if spec.by != "count":
-        zero = (Fraction(0), Fraction(0))
-        if spec.direction == "highest" and above(raw_values[t], zero):
+        if spec.direction == "highest" and _moved(count_bounds, t, spec.by, "rise"):
             best = "biggest percentage rise" if unit else "biggest rise"
-        elif spec.direction == "lowest" and above(zero, raw_values[t]):
+        elif spec.direction == "lowest" and _moved(count_bounds, t, spec.by, "fall"):
             best = "biggest percentage fall" if unit else "biggest fall"
     # how far back the record goes: up to the nearest earlier value that ties or beats it;
     # values that may or may not do so leave the reach a range
     mine_missing = raw_values[t] is None
     open_at: int | None = None  # the nearest earlier value that may tie or beat it
     beaten_at: int | None = None  # the nearest that certainly does
+    what = "count" if spec.by == "count" else "change"
     for i in range(t - 1, first - 1, -1):
-        beaten = _matched(raw_values[i], raw_values[t], spec.direction, spec.by)
+        beaten = _matched(count_bounds, i, t, spec.direction, spec.by)
         if beaten is True:
             beaten_at = i
             break
         if beaten is None and open_at is None:
             open_at = i
     computed: int | Interval | None
-    if mine_missing:
+    if mine_missing and (not result or start == t):  # beaten, or compared with nothing
         computed = Interval(1, None if beaten_at is None else t - beaten_at)
-        found = (
-            "compared by the claim with no earlier count, so it holds whatever the count is"
-            if result or beaten_at is None
-            else f"not the {best}: no count is below the 0 in {labels[beaten_at]}"
-        )
+        if result or beaten_at is None:
+            found = f"compared by the claim with no earlier {what}, so it holds whatever it is"
+        elif spec.by == "count":
+            found = f"not the {best}: no count is below the 0 in {labels[beaten_at]}"
+        else:
+            found = (
+                f"not the {best}: the change in {labels[beaten_at]} "
+                f"({describe(raw_values[beaten_at], unit, signed=signed)}) ties or beats it "
+                "whatever the missing count is"
+            )
     elif open_at is None and beaten_at is None:
         computed = None
         whence = f"since {labels[first]}, the first {'change' if first else 'period'} in the series"
@@ -427,17 +530,26 @@ def check_record(
     elif open_at is None:
         assert beaten_at is not None
         computed = t - beaten_at
-        then = (
-            "missing, but no count is below 0"
-            if raw_values[beaten_at] is None
-            else describe(raw_values[beaten_at], unit, signed=signed)
-        )
+        if raw_values[beaten_at] is not None:
+            then = describe(raw_values[beaten_at], unit, signed=signed)
+        elif spec.by == "count":
+            then = "missing, but no count is below 0"
+        else:
+            then = "missing, but it ties or beats it whatever the missing count is"
         span = _span_words(computed, periods[t])
         found = f"the {best} since {labels[beaten_at]} ({then}), {span} earlier"
     else:
         computed = Interval(t - open_at, None if beaten_at is None else t - beaten_at)
-        why = "is missing" if raw_values[open_at] is None else "is too close to tell"
-        found = f"the {best} since {labels[open_at]} or earlier ({labels[open_at]} {why})"
+        why = (
+            f"{labels[t]} is missing"
+            if mine_missing
+            else _no_percentage(count_bounds, open_at, labels)
+            if _undefined(count_bounds, open_at, spec.by)
+            else f"{labels[open_at]} is missing"
+            if raw_values[open_at] is None
+            else f"{labels[open_at]} is too close to tell"
+        )
+        found = f"the {best} since {labels[open_at]} or earlier ({why})"
         if beaten_at is not None:
             found += (
                 f", back to {labels[beaten_at]} at most "
@@ -445,13 +557,12 @@ def check_record(
             )
     consistent = mode in holds_under
     movement_note = ""
-    if spec.movement is not None and spec.by != "count":
-        zero = (Fraction(0), Fraction(0))
-        moved = (
-            above(raw_values[t], zero) if spec.movement == "rise" else above(zero, raw_values[t])
-        )
-        if moved is False:
-            movement_note = f", and is not a {spec.movement}"
+    if (
+        spec.movement is not None
+        and spec.by != "count"
+        and _moved(count_bounds, t, spec.by, spec.movement) is False
+    ):
+        movement_note = f", and is not a {spec.movement}"
     explanation = (
         f"{subject[0].upper()}{subject[1:]} is {found}{movement_note}, which "
         f"{'fits' if consistent else 'does not fit'} "
