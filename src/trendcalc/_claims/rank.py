@@ -11,7 +11,14 @@ from typing import Any
 import attrs
 
 from trendcalc._claims.inputs import CountLike, check_noun
-from trendcalc._claims.registry import ClaimFields, ClaimKind, StoryCheck, Unchecked, register
+from trendcalc._claims.registry import (
+    ClaimFields,
+    ClaimKind,
+    StoryCheck,
+    Unchecked,
+    register,
+    words_read_when_checked,
+)
 from trendcalc._claims.standing import (
     ORDINAL_WORDS,
     Bounds,
@@ -639,7 +646,7 @@ KIND = register(
         function=check_rank,
         inputs=(),
         check=_from_story,
-        read_words=lambda figure, qualifier: None,
+        read_words=words_read_when_checked,
         options=_FIELDS,
         read_options=_read_options,
         computed_cell=_computed_cell,

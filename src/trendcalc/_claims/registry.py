@@ -97,6 +97,7 @@ __all__ = [
     "mismatch_note",
     "register",
     "short_int",
+    "words_read_when_checked",
 ]
 
 #: The count name a claim gives for a count the story does not give.
@@ -394,6 +395,11 @@ class ClaimKind:
         if self.read_words is not None:
             return 'the words, e.g. "nearly doubled"'
         return 'text, e.g. "44%"'
+
+
+def words_read_when_checked(figure: str, qualifier: Qualifier | None) -> None:
+    """``read_words`` of a kind whose figure is words read only beside the claim's other
+    keys (a rank, a record, a streak): nothing can be read at loading time."""
 
 
 #: Every claim kind by story-file name, in the order they were registered.

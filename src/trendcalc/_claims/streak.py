@@ -12,7 +12,14 @@ import attrs
 from trendcalc._claims.inputs import CountLike
 from trendcalc._claims.qualifiers import check_qualifier
 from trendcalc._claims.record import period_noun, read_series_options
-from trendcalc._claims.registry import ClaimFields, ClaimKind, StoryCheck, Unchecked, register
+from trendcalc._claims.registry import (
+    ClaimFields,
+    ClaimKind,
+    StoryCheck,
+    Unchecked,
+    register,
+    words_read_when_checked,
+)
 from trendcalc._claims.standing import (
     ORDINAL_WORDS,
     Bounds,
@@ -523,7 +530,7 @@ KIND = register(
         function=check_streak,
         inputs=(),
         check=_from_story,
-        read_words=lambda figure, qualifier: None,
+        read_words=words_read_when_checked,
         options=_FIELDS,
         read_options=_read_options,
         computed_cell=_computed_cell,
