@@ -23,6 +23,7 @@ from trendcalc._claims.verdict import (
     interval_ends,
     range_text,
 )
+from trendcalc._figures import Figure
 from trendcalc._periods import Period, as_period
 from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_mode
@@ -83,6 +84,27 @@ def below_zero(accepted: Interval) -> bool:
     return upper is not None and (upper < 0 or (upper == 0 and not accepted.upper_closed))
 
 
+def implied_by_rate(
+    accepted: Interval,
+    units: Fraction | None,
+    figure: Figure,
+    qualifier: str,
+    unit: str,
+    over: str = "",
+) -> tuple[range | None, str]:
+    """The whole counts a published rate allows over ``units`` (days, or thousands of
+    people; None when there is no single number of them), and the words for the
+    verdict's tail: ``"; 15 a day over 2016/17 needs 5,293 to 5,657 offences"``, where
+    ``unit`` is ``" a day"`` and ``over`` is ``" over 2016/17"``."""
+    said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
+    if below_zero(accepted):
+        return range(0, 0), f"; no count fits {said}{unit}, as a rate is never below zero"
+    if units is None or accepted.upper is None:
+        return None, ""
+    implied = implied_counts(accepted, units, figure.text, qualifier)
+    return implied, f"; {said}{unit}{over} needs {range_text(implied, 'offences')}"
+
+
 def check_daily_rate(
     count: CountLike,
     period: Period | str,
@@ -141,15 +163,9 @@ def check_daily_rate(
         f"{describe_input(fig, counts)} in {p.label} ({p.days:,} days) is "
         f"{computed_text(computed, figure.places, ' a day', bounds=interval_ends(accepted_for(mode)))}"
     )
-    implied = None
-    tail = ""
-    said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
-    if below_zero(accepted_for(mode)):
-        implied = range(0, 0)
-        tail = f"; no count fits {said} a day, as a rate is never below zero"
-    elif accepted_for(mode).upper is not None:
-        implied = implied_counts(accepted_for(mode), Fraction(p.days), figure.text, qualifier)
-        tail = f"; {said} a day over {p.label} needs {range_text(implied, 'offences')}"
+    implied, tail = implied_by_rate(
+        accepted_for(mode), Fraction(p.days), figure, qualifier, " a day", f" over {p.label}"
+    )
     return figure_verdict(
         claim="daily_rate",
         reported=figure,

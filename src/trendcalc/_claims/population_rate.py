@@ -6,13 +6,12 @@ from collections.abc import Mapping
 from fractions import Fraction
 from typing import Any
 
-from trendcalc._claims.daily_rate import below_zero
+from trendcalc._claims.daily_rate import implied_by_rate
 from trendcalc._claims.inputs import (
     CountLike,
     counts_range,
     describe_input,
     hull,
-    implied_counts,
     ratio_hits,
     reported_figure,
     scaled,
@@ -32,7 +31,6 @@ from trendcalc._claims.verdict import (
     figure_accepts,
     figure_verdict,
     interval_ends,
-    range_text,
 )
 from trendcalc._errors import TrendcalcError
 from trendcalc._limits import MAX_COUNT, brief
@@ -107,18 +105,13 @@ def check_population_rate(
         raise TrendcalcError(f"population must be positive (got {brief(p_fig.text)})")
     pos = range(max(pops.start, 1), pops.stop)
     computed = hull(Fraction(counts.start * per, pos[-1]), Fraction(counts[-1] * per, pos.start))
-    implied = None
-    tail = ""
-    if below_zero(accepted_for(mode)):
-        implied = range(0, 0)
-        said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
-        tail = f"; no count fits {said}{unit}, as a rate is never below zero"
-    elif len(pos) == 1 and accepted_for(mode).upper is not None:
-        implied = implied_counts(
-            accepted_for(mode), Fraction(pos.start, per), figure.text, qualifier
-        )
-        said = figure.text if qualifier == "exact" else f"{qualifier} {figure.text}"
-        tail = f"; {said}{unit} needs {range_text(implied, 'offences')}"
+    implied, tail = implied_by_rate(  # the counts it allows, when the population is known
+        accepted_for(mode),
+        Fraction(pos.start, per) if len(pos) == 1 else None,
+        figure,
+        qualifier,
+        unit,
+    )
     lead = (
         f"{describe_input(c_fig, counts)} among {describe_input(p_fig, pops)} people is "
         f"{computed_text(computed, figure.places, unit, bounds=interval_ends(accepted_for(mode)))}"
