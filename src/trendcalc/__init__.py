@@ -80,7 +80,7 @@ from trendcalc._story import (
     load_story,
 )
 from trendcalc._story_blocks import StorySeries, StoryTable
-from trendcalc._table import Coverage, Rank, Ranking, TableChanges, TableValues
+from trendcalc._table_results import Coverage, Rank, Ranking, TableChanges, TableValues
 from trendcalc._validate import Mode as _Mode
 from trendcalc._words import Multiple, Proportion, parse_multiple, parse_proportion
 

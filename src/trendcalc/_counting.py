@@ -17,13 +17,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from trendcalc._errors import PeriodError, TrendcalcError
+from trendcalc._frames import Group, _module
 from trendcalc._labels import is_missing as _is_missing
 from trendcalc._labels import label as _label
 from trendcalc._labels import refuse_other_labels as _refuse_other_labels
 from trendcalc._limits import MAX_LABEL_LENGTH, brief
 from trendcalc._periods import Period, as_period, parse_period, period_range
 from trendcalc._series import _check_consecutive
-from trendcalc._table import CountTable, Group, _module
+from trendcalc._table import CountTable
 
 __all__ = ["CountTable", "count_events"]
 
