@@ -103,11 +103,10 @@ def test_an_ambiguous_label_has_an_error_of_its_own() -> None:
     assert isinstance(info.value, tc.PeriodError)
     assert type(info.value).__module__ == "trendcalc"  # tracebacks show the public name
     # a label that is only unknown is not ambiguous
-    for text in ("2016/18", "2011-13", "2011-01"):
-        try:
+    for text in ("2016/18", "2011-13"):
+        with pytest.raises(tc.PeriodError) as info:
             tc.parse_period(text)
-        except tc.PeriodError as e:
-            assert not isinstance(e, tc.AmbiguousPeriodError)
+        assert not isinstance(info.value, tc.AmbiguousPeriodError)
     # a month column written the same way is refused by the same error, naming kind=
     with pytest.raises(tc.AmbiguousPeriodError, match="pass kind='month'"):
         tc.CountTable.from_frame(

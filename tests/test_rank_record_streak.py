@@ -630,6 +630,27 @@ def test_streak_wordings(words: str, length: int) -> None:
     ).consistent
 
 
+def test_rank_record_and_streak_refuse_a_claim_that_is_not_text() -> None:
+    # the options say all the words would, but the claim must still be text
+    series = {"2010": 3, "2011": 5}
+    for check in (
+        lambda: tc.check_record(series, 123, direction="highest", years=2),  # type: ignore[arg-type]
+        lambda: tc.check_streak(series, 123, length=1, direction="rise"),  # type: ignore[arg-type]
+        lambda: tc.check_rank({"a": 1, "b": 2}, "a", 123, position=2),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(tc.TrendcalcError, match=r"claim must be the words .* \(got 123\)"):
+            check()
+
+
+def test_a_reason_names_the_count_that_is_missing() -> None:
+    # the change in 2012 is open because the count of 2011 is missing, not 2012's
+    with pytest.raises(tc.UndefinedResultError, match=r": 2011 is missing$"):
+        tc.check_record(
+            {"2010": 3, "2011": None, "2012": 5, "2013": 1}, "the biggest fall in 3 years",
+            by="change",
+        )  # fmt: skip
+
+
 def test_record_options_that_contradict_the_words_are_refused() -> None:
     series = {"2010": 3, "2011": 5, "2012": 2, "2013": 1}
     with pytest.raises(
@@ -649,17 +670,22 @@ def test_record_options_that_contradict_the_words_are_refused() -> None:
         # 3 to 0 is a fall whatever the missing count before 3 is, but whether it is the
         # biggest turns on that count (3 - x, a bigger fall when x > 6)
         ({"2011": None, "2012": 3, "2013": 0}, "change", "the biggest fall in 1 year",
-         True, tc.Interval(1, None), "since 2012 or earlier (2012 is missing)"),
+         True, tc.Interval(1, None), "since 2012 or earlier (2011 is missing)"),
         # 0 after the missing count: a fall or nothing, never a rise as big as +6; the
         # change into the missing count (x - 4) can be, so the reach stays open there
         ({"2010": 1, "2011": 4, "2012": None, "2013": 0, "2014": 6}, "change",
          "the biggest rise in 2 years", True, tc.Interval(2, None),
          "is the biggest rise since 2012 or earlier (2012 is missing)"),
+        # the claimed change itself open (0 - x): never a rise, so no record of rises,
+        # and the words must not say it holds
+        ({"2010": 5, "2011": None, "2012": 0}, "change", "the biggest rise in 2 years", False,
+         tc.Interval(1, None), "(missing) is the highest since 2011 or earlier (2011 is "
+         "missing), and is not a rise"),
         # a percentage change from a missing count may have no percentage at all; one out
         # of the claim's reach does not matter
         ({"2010": 0, "2011": 5, "2012": 6, "2013": 9}, "percent_change",
          "the biggest percentage rise in 2 years", True, tc.Interval(2, None),
-         "(2011 has no percentage change: its earlier count may be zero)"),
+         "(2011 has no percentage change: its earlier count is 0)"),
     ],
 )  # fmt: skip
 def test_record_by_change_beside_missing_counts(

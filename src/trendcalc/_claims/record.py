@@ -122,6 +122,8 @@ class _Spec:
 
 
 def _spec(claim: str | None, fields: Mapping[str, Any], fy: int) -> _Spec:
+    if claim is not None:  # text, even where the options say all the words would
+        check_words(claim)
     given = {k: v for k, v in fields.items() if v is not None}
     words: dict[str, Any] = {}
     if claim is not None:
@@ -229,9 +231,18 @@ def _undefined(counts: list[Bounds | None], k: int, by: RecordBy) -> bool:
 
 
 def _no_percentage(counts: list[Bounds | None], k: int, labels: list[str]) -> str:
-    if counts[k - 1] is None:
+    before = counts[k - 1]
+    if before is None:
         return f"{labels[k]} may have no percentage change: {labels[k - 1]} is missing"
-    return f"{labels[k]} has no percentage change: its earlier count may be zero"
+    zero = "is 0" if before[1] == 0 else "may be zero"
+    return f"{labels[k]} has no percentage change: its earlier count {zero}"
+
+
+def _missing(counts: list[Bounds | None], k: int, by: RecordBy, labels: list[str]) -> str:
+    """The missing counts behind the value at ``k``: "2011 is missing" (for the change
+    in 2012, the count of 2011 or 2012), "2011 and 2012 are missing"."""
+    gone = [labels[j] for j in ((k,) if by == "count" else (k - 1, k)) if counts[j] is None]
+    return f"{' and '.join(gone)} {'is' if len(gone) == 1 else 'are'} missing"
 
 
 def _spread(
@@ -462,11 +473,11 @@ def check_record(
                 return False, []
             if beaten is None:
                 reasons.append(
-                    f"the value for {labels[t]} is missing"
+                    _missing(bounds, t, spec.by, labels)
                     if mine is None
                     else _no_percentage(bounds, i, labels)
                     if _undefined(bounds, i, spec.by)
-                    else f"{labels[i]} is missing"
+                    else _missing(bounds, i, spec.by, labels)
                     if plain[i] is None
                     else f"{labels[i]} is too close to tell"
                 )
@@ -518,11 +529,12 @@ def check_record(
         if beaten is None and open_at is None:
             open_at = i
     computed: int | Interval | None
-    if mine_missing and (not result or start == t):  # beaten, or compared with nothing
+    if mine_missing and result and start == t:  # the claim compares it with nothing
         computed = Interval(1, None if beaten_at is None else t - beaten_at)
-        if result or beaten_at is None:
-            found = f"compared by the claim with no earlier {what}, so it holds whatever it is"
-        elif spec.by == "count":
+        found = f"compared by the claim with no earlier {what}, so it holds whatever it is"
+    elif mine_missing and not result and beaten_at is not None:  # beaten whatever it is
+        computed = Interval(1, t - beaten_at)
+        if spec.by == "count":
             found = f"not the {best}: no count is below the 0 in {labels[beaten_at]}"
         else:
             found = (
@@ -548,11 +560,11 @@ def check_record(
     else:
         computed = Interval(t - open_at, None if beaten_at is None else t - beaten_at)
         why = (
-            f"{labels[t]} is missing"
+            _missing(count_bounds, t, spec.by, labels)
             if mine_missing
             else _no_percentage(count_bounds, open_at, labels)
             if _undefined(count_bounds, open_at, spec.by)
-            else f"{labels[open_at]} is missing"
+            else _missing(count_bounds, open_at, spec.by, labels)
             if raw_values[open_at] is None
             else f"{labels[open_at]} is too close to tell"
         )

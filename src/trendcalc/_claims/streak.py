@@ -205,6 +205,8 @@ class _Spec:
 
 
 def _spec(claim: str | None, fields: Mapping[str, Any]) -> _Spec:
+    if claim is not None:  # text, even where the options say all the words would
+        check_words(claim)
     given = {
         k: v for k, v in fields.items() if v is not None and not (k == "qualifier" and v == "exact")
     }
