@@ -169,12 +169,14 @@ def test_every_subcommand_survives_hostile_arguments(
     assert checked >= 19 * len(HOSTILE_WORDS)
 
 
-@pytest.mark.parametrize("chart", ["", " ", "\x00", "/nonexistent/dir/chart.png", "/", "chart.png"])
+@pytest.mark.parametrize(
+    "chart", ["", " ", "\x00", "/nonexistent/dir/chart.png", "/", "chart.png", "chart.xyz", "c.PDF"]
+)
 def test_chart_paths(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, chart: str) -> None:
     monkeypatch.chdir(tmp_path)
     status, _, err = run_main(["check", "--example", "--chart", chart], monkeypatch)
     _judge(["check", "--chart", chart], status, err)
-    if chart.strip() in ("", "\x00"):
+    if chart.strip() in ("", "\x00", "/", "chart.xyz"):
         assert status == 2
         assert "chart" in err
 

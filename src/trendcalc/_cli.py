@@ -21,6 +21,7 @@ from trendcalc._errors import TrendcalcError
 from trendcalc._figures import integer_bounds
 from trendcalc._limits import MAX_PLACES, brief
 from trendcalc._periods import parse_period
+from trendcalc._plot import CHART_FORMATS, chart_endings
 from trendcalc._rates import daily_rate, population_rate
 from trendcalc._report import report_json as report_json
 from trendcalc._report import report_markdown as report_markdown
@@ -95,6 +96,10 @@ def _chart_path(text: str) -> str:
     if not text.strip() or "\x00" in text:
         raise argparse.ArgumentTypeError(
             f"needs a file name, such as counts.png (got {brief(text)})"
+        )
+    if Path(text).suffix.lower().lstrip(".") not in CHART_FORMATS:
+        raise argparse.ArgumentTypeError(
+            f"needs a file name ending in {chart_endings()} (got {brief(text)})"
         )
     return text
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import textwrap
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -96,45 +97,68 @@ def _plain(text: str) -> str:
     return _visible(text).replace("$", r"\$")
 
 
-def story_chart(report: StoryReport, path: str | Path) -> Path:
-    """Save a PNG with one bar chart per area of a story's counts.
+#: The chart formats, by the file's suffix.
+CHART_FORMATS = ("png", "svg", "pdf")
 
-    Counts of the same area and kind of period are drawn together in period order, with
-    the change from the first to the last; a rounded count is drawn at its printed value.
+
+def chart_endings() -> str:
+    """``".png, .svg or .pdf"``, for messages."""
+    endings = [f".{f}" for f in CHART_FORMATS]
+    return ", ".join(endings[:-1]) + " or " + endings[-1]
+
+
+def story_chart(report: StoryReport, path: str | Path) -> Path:
+    """Save one bar chart per area and offence of a story's counts, as PNG, SVG or PDF
+    by the suffix of ``path``.
+
+    Counts of the same area, offence, unit and kind of period are drawn together in
+    period order, with the change from the first to the last; a rounded count is drawn at
+    its printed value. Counts of different offences or units never share a panel.
 
     Returns
     -------
     pathlib.Path
         Where the chart was written.
     """
-    figure = story_figure(report)
     out = Path(path)
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix not in CHART_FORMATS:
+        raise TrendcalcError(f"a chart file must end in {chart_endings()} (got {str(out)!r})")
+    figure = story_figure(report)
     try:
-        figure.savefig(out, format="png", dpi=100)
+        with warnings.catch_warnings():  # a character the font lacks is drawn as a box
+            warnings.filterwarnings("ignore", "Glyph .* missing", UserWarning)
+            figure.savefig(out, format=suffix, dpi=100)
     except OSError as e:
         raise TrendcalcError(f"cannot write the chart to {str(out)!r}: {e}") from None
     return out
 
 
 def story_figure(report: StoryReport, figure: Any = None) -> Any:
-    """Draw one bar chart per area of a story's counts into ``figure``, and return it.
+    """Draw one bar chart per area and offence of a story's counts into ``figure``, and
+    return it.
 
-    Counts of the same area and kind of period are drawn together in period order, with
-    the change from the first to the last; a rounded count is drawn at its printed value.
+    Counts of the same area, offence, unit and kind of period are drawn together in
+    period order, with the change from the first to the last; a rounded count is drawn at
+    its printed value. Counts of different offences or units never share a panel.
     A new figure (not attached to pyplot) is made if ``figure`` is not given; a given one
     is resized to fit the panels.
     """
-    groups: dict[tuple[str, str], dict[Any, int]] = {}
+    # counts of one area, offence, unit and kind of period share a panel; never others
+    groups: dict[tuple[str, str, str, str], dict[Period, list[int]]] = {}
     for count in report.story.counts.values():
-        key = (count.area or "counts", count.period.kind)
-        groups.setdefault(key, {})[count.period] = int(count.count.value)
+        key = (count.area, count.offence, count.unit, count.period.kind)
+        groups.setdefault(key, {}).setdefault(count.period, []).append(int(count.count.value))
     panels: list[tuple[str, list[Period], list[int]]] = []
-    for (area, _), values in groups.items():
+    for (area, offence, _, _), values in groups.items():
+        title = ", ".join(part for part in (area, offence) if part) or "counts"
         ordered = sorted(values)
-        if all(a.next() == b for a, b in itertools.pairwise(ordered)):
-            panels.append((area, ordered, [values[p] for p in ordered]))
-        else:  # not consecutive: draw each period on its own
-            panels.extend((area, [p], [values[p]]) for p in ordered)
+        if all(len(values[p]) == 1 for p in ordered) and all(
+            a.next() == b for a, b in itertools.pairwise(ordered)
+        ):
+            panels.append((title, ordered, [values[p][0] for p in ordered]))
+        else:  # not consecutive, or one period counted twice: each count on its own
+            panels.extend((title, [p], [c]) for p in ordered for c in values[p])
     if not panels:
         raise TrendcalcError("the story has no counts to chart")
     columns = min(3, len(panels))
