@@ -170,6 +170,7 @@ def test_every_problem_is_reported_with_its_location() -> None:
         ("title = ", "not valid TOML"),
         ('title = "x"', "claims: missing; add at least one [[claims]] table"),
         ('title = "x"\nclaims = 5', "claims: must be a list of [[claims]] tables"),
+        ('title = "x"\nclaims = []', "claims: empty; add at least one [[claims]] table"),
         (
             'title = "x"\ncounts = 5\n[[claims]]\nkind = "total"\ncounts = []\nfigure = "1"',
             "counts: must be a table",
@@ -187,6 +188,14 @@ def test_every_problem_is_reported_with_its_location() -> None:
 def test_malformed_files_are_refused_with_a_location(text: str, message: str) -> None:
     with pytest.raises(tc.StoryError, match=message.replace("[", r"\[").replace("]", r"\]")):
         tc.load_story(text)
+
+
+def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
+    text = 'title = "x"\n[counts.a]\nperiod = "2016/17"\ncount = 5\n[[claims]]\n'
+    text += 'kind = "total"\ncounts = ["a"]\nfigure = "5"\n'
+    path = tmp_path / "story.toml"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))  # as Windows Notepad saves
+    assert tc.load_story(path) == tc.load_story(text)
 
 
 def test_a_missing_file_is_a_story_error() -> None:

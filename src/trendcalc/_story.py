@@ -450,9 +450,11 @@ def _names_a_file(source: str) -> bool:
 
 
 def _parse_toml(text: str, label: str) -> dict[str, Any]:
-    """The TOML document, or a StoryError saying what is wrong with it and where."""
+    """The TOML document, or a StoryError saying what is wrong with it and where.
+
+    A byte-order mark before it (Windows editors save UTF-8 so) is not part of it."""
     try:
-        return tomllib.loads(text)
+        return tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as e:
         raise StoryError([f"not valid TOML: {e}"], label) from None
     except RecursionError:
@@ -524,6 +526,8 @@ def _read_story(data: Mapping[str, Any], problems: Problems) -> Story | None:
         problems.add("claims", "missing; add at least one [[claims]] table")
     elif not isinstance(raw_claims, list) or not all(isinstance(c, dict) for c in raw_claims):
         problems.add("claims", "must be a list of [[claims]] tables")
+    elif not raw_claims:  # a story with nothing to check must not pass a check
+        problems.add("claims", "empty; add at least one [[claims]] table")
     else:
         for number, raw in enumerate(raw_claims, start=1):
             claim = _read_claim(
