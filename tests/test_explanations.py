@@ -128,3 +128,21 @@ figure = "nine in ten"
     difference, share = tc.check_story(story).results
     assert difference.explanation == "From 100 to 90 is a fall of 10 households, as published."
     assert share.explanation.startswith("90 of 100 households is 90%")
+
+
+def test_a_percentage_in_words_is_shown_as_published_once() -> None:
+    v = tc.check_change(3903, 3000, "-10 per cent")
+    assert not v.consistent
+    assert "not the published -10 per cent;" in v.explanation
+    assert "per cent%" not in v.explanation
+    assert "-10 per cent to 3,000 needs an earlier count of 3,315 to 3,351" in v.explanation
+    # a bare number is a percentage in a change claim, shown with its sign
+    assert "not the published -10%;" in tc.check_change(3903, 3000, "-10").explanation
+
+
+def test_a_range_whose_ends_round_alike_is_shown_once() -> None:
+    # rates printed to one decimal: the change lies between 1.81% and 1.86%, which both
+    # round to 2% at the published precision (none)
+    v = tc.check_rate_change("380.8", "387.8", "10 per cent")
+    assert "which rounds to 2%, not the published 10 per cent" in v.explanation
+    assert "2% to 2%" not in v.explanation

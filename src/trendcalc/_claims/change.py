@@ -85,7 +85,7 @@ def check_change(
     mode = check_mode(mode)
     qualifier = check_qualifier(qualifier)
     figure = reported_figure(reported)
-    shown = figure.text if figure.text.endswith("%") else f"{figure.text}%"
+    shown = figure.text if figure.percent else f"{figure.text}%"
     if is_decimal(before) or is_decimal(after):
         # figures with decimals that no whole count rounds to: rates, changed as rates
         from trendcalc._claims.rate_change import rate_change_verdict

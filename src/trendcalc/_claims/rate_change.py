@@ -202,7 +202,7 @@ def rate_change_verdict(
     reading = check_reading(reading)
     per = check_int(per, name="per", minimum=1)
     figure = read_rate_change(reported)
-    shown = figure.text if figure.text.endswith("%") else f"{figure.text}%"
+    shown = figure.text if figure.percent else f"{figure.text}%"
     if populations is not None and periods is not None:
         raise TrendcalcError(
             "give populations (rates per head) or periods (rates per day), not both"

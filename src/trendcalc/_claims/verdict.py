@@ -334,10 +334,11 @@ def figure_verdict(
         sentence = f"{lead}, which {'fits' if consistent else 'does not fit'} {said}"
     elif isinstance(rounded, tuple):
         low, high = (f"{r:,}{unit}" for r in rounded)
+        both = low if low == high else f"{low} to {high}"  # the ends may round alike
         if consistent:
             sentence = f"{lead}, which allows the published {shown}"
         else:
-            sentence = f"{lead}, which rounds to {low} to {high}, not the published {shown}"
+            sentence = f"{lead}, which rounds to {both}, not the published {shown}"
     elif exact_value is not None and Fraction(rounded) == exact_value:
         sentence = f"{lead}, {'as published' if consistent else f'not the published {shown}'}"
     else:
