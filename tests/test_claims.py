@@ -313,3 +313,43 @@ def test_verdict_is_frozen() -> None:
     v = tc.check_total([1], "1")
     with pytest.raises(AttributeError):
         v.consistent = False  # type: ignore[misc]
+
+
+@given(
+    st.integers(1, 10_000),
+    st.integers(0, 10_000),
+    st.integers(0, 99),
+    st.sampled_from(["down {}%", "fell by {} per cent", "a fall of {}%", "dropped {}%"]),
+    st.sampled_from(["up {}%", "rose by {} per cent", "a rise of {}%", "increased {}%"]),
+)
+def test_a_change_in_words_is_judged_as_its_signed_figure(
+    before: int, after: int, pct: int, fall: str, rise: str
+) -> None:
+    for words, signed in ((fall.format(pct), f"-{pct}%"), (rise.format(pct), f"{pct}%")):
+        a = tc.check_change(before, after, words)
+        b = tc.check_change(before, after, signed)
+        assert (a.consistent, a.holds_under, a.computed) == (
+            b.consistent,
+            b.holds_under,
+            b.computed,
+        )
+        assert a.reported == words  # the verdict keeps the words as published
+
+
+def test_a_change_in_words_in_a_story_file_and_its_implied_counts() -> None:
+    story = tc.load_story(
+        'title = "x"\n[counts.a]\nperiod = "2015/16"\ncount = 112\n'
+        '[counts.b]\nperiod = "2016/17"\ncount = 58\n'
+        '[[claims]]\nkind = "change"\nfrom = "a"\nto = "b"\nfigure = "down 48%"\n'
+        '[[claims]]\nkind = "change"\nfrom = "unknown"\nto = "b"\nfigure = "fell by 48 per cent"\n'
+    )
+    held, unchecked = tc.check_story(story).results
+    assert held.status == "holds"
+    assert unchecked.status == "unchecked"
+    # 58 is 48% below 111 or 112 (rounded half up): -47.7% and -48.2%
+    assert "a change of -48 per cent to 58 (2016/17) holds only if it was between 111 and 112" in (
+        unchecked.explanation
+    )
+    assert tc.implied_before(58, "down 48%") == range(111, 113)
+    with pytest.raises(tc.TrendcalcError, match="has both a verb and a sign"):
+        tc.check_change(112, 58, "down -48%")

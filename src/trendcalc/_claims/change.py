@@ -12,9 +12,10 @@ from trendcalc._claims.inputs import (
     describe_input,
     hull,
     is_decimal,
+    percent_text,
     percent_to_ratio,
     ratio_hits,
-    reported_figure,
+    read_change_figure,
 )
 from trendcalc._claims.qualifiers import Qualifier, check_qualifier, qualified_interval
 from trendcalc._claims.registry import FROM, TO, ClaimKind, StoryCheck, Unchecked, register
@@ -52,8 +53,9 @@ def check_change(
         ``"391,000"`` with ``parse_count(..., places=-3)`` or ``"6.7 million"`` stand for
         every count that rounds to them, and the verdict says so).
     reported : str or int
-        The published percentage: ``"44"``, ``"44%"``, ``"+44%"``, ``"-48"``. A fall is
-        negative. Its precision is read from the text.
+        The published percentage: ``"44"``, ``"44%"``, ``"+44%"``, ``"-48"``, or in words,
+        ``"down 48%"``, ``"fell by 48 per cent"``, ``"a rise of 44%"``. A fall is negative.
+        Its precision is read from the text.
     mode : str, default "half_up"
         How the published figures were rounded.
     qualifier : str, default "exact"
@@ -84,8 +86,8 @@ def check_change(
     """
     mode = check_mode(mode)
     qualifier = check_qualifier(qualifier)
-    figure = reported_figure(reported)
-    shown = figure.text if figure.percent else f"{figure.text}%"
+    figure = read_change_figure(reported)
+    shown = percent_text(figure.text)
     if is_decimal(before) or is_decimal(after):
         # figures with decimals that no whole count rounds to: rates, changed as rates
         from trendcalc._claims.rate_change import rate_change_verdict
@@ -178,7 +180,7 @@ def implied_before(
     after : int
         The later count.
     reported_pct : str or int
-        The published percentage change, such as ``"44"`` or ``"-48%"``.
+        The published percentage change, such as ``"44"``, ``"-48%"`` or ``"down 48%"``.
     mode : str, default "half_up"
         How the percentage was rounded.
     qualifier : str, default "exact"
@@ -212,7 +214,7 @@ def implied_before(
     mode = check_mode(mode)
     qualifier = check_qualifier(qualifier)
     after = check_int(after, name="after", minimum=0)
-    figure = reported_figure(reported_pct, "reported_pct")
+    figure = read_change_figure(reported_pct, "reported_pct")
     ratio = percent_to_ratio(qualified_interval(figure.value, figure.places, qualifier, mode))
     # after / b in ratio  <=>  b in after / ratio (ends swap)
     if after == 0:
@@ -258,7 +260,7 @@ def _from_story(check: StoryCheck) -> Verdict | Unchecked:
 def _unchecked(check: StoryCheck) -> Unchecked:
     """A change whose earlier count the story does not give: the earlier counts it needs."""
     claim, after = check.claim, check.count("to")
-    figure = claim.figure if claim.figure.endswith("%") else f"{claim.figure}%"
+    figure = percent_text(claim.figure)
     if after.count.rounded:
         return _unchecked_rounded(check, figure)
     try:
@@ -317,7 +319,7 @@ def _unchecked_rounded(check: StoryCheck, figure: str) -> Unchecked:
 def _no_counts(check: StoryCheck) -> Unchecked:
     """A change given with no counts at all: the counts that would make it hold."""
     claim = check.claim
-    figure = claim.figure if claim.figure.endswith("%") else f"{claim.figure}%"
+    figure = percent_text(claim.figure)
     said = figure if claim.qualifier == "exact" else f"{claim.qualifier} {figure}"
     if not check.is_unknown("from"):
         before = check.count("from")
@@ -325,7 +327,7 @@ def _no_counts(check: StoryCheck) -> Unchecked:
             f"The later count is not given; a change of {said} from {before.count.text} "
             f"({before.label}) can be checked once it is."
         )
-    read = reported_figure(claim.figure)
+    read = read_change_figure(claim.figure)
     accepted = percent_to_ratio(
         qualified_interval(read.value, read.places, check.qualifier, check.mode)
     )
@@ -367,6 +369,9 @@ KIND = register(
         compares=True,
         inputs_doc='``from = "a"``, ``to = "b"``; ``from = "unknown"`` when the story does '
         'not give the earlier count, and ``to = "unknown"`` too when it gives no count',
-        figure_doc='the percentage change, ``"44%"``; a fall is negative, ``"-48%"``',
+        figure_doc='the percentage change, ``"44%"``; a fall is negative, ``"-48%"``, or in '
+        'words, ``"down 48%"``',
+        read_words=lambda figure, qualifier: read_change_figure(figure),
+        figure_example='"-48%" or "down 48%"',
     )
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from fractions import Fraction
 
 from trendcalc._errors import TrendcalcError, UndefinedResultError
@@ -27,9 +28,11 @@ __all__ = [
     "implied_counts",
     "is_decimal",
     "overlaps",
+    "percent_text",
     "percent_to_ratio",
     "qualified_count",
     "ratio_hits",
+    "read_change_figure",
     "reported_figure",
     "scaled",
 ]
@@ -220,6 +223,41 @@ def reported_figure(reported: object, name: str = "reported") -> Figure:
         return parse_figure(reported)
     except TrendcalcError as e:
         raise TrendcalcError(str(e).replace("figure must", f"{name} must", 1)) from None
+
+
+_UP = r"up|rose|risen|rise|increased|increase|grew|climbed|jumped|higher"
+_DOWN = r"down|fell|fallen|fall|dropped|drop|decreased|decrease|declined|lower|cut"
+_CHANGE_WORDS = re.compile(
+    rf"(?:an?\s+)?(?P<verb>{_UP}|{_DOWN})(?:\s+(?:by|of))?\s+(?P<figure>.+)", re.IGNORECASE
+)
+
+
+def read_change_figure(reported: object, name: str = "reported") -> Figure:
+    """A published percentage change as people write it: ``"5.2%"``, ``"-3%"``,
+    ``"up 5.2%"``, ``"fell by 3 per cent"``, ``"a fall of 3%"``.
+
+    A verb of falling makes the figure negative; the text stays as published.
+    """
+    if isinstance(reported, str) and (m := _CHANGE_WORDS.fullmatch(reported.strip())):
+        figure = reported_figure(m["figure"], name)
+        if figure.value < 0:
+            raise TrendcalcError(
+                f"{name} {reported!r} has both a verb and a sign; give one of them, e.g. 'down 3%'"
+            )
+        sign = -1 if re.fullmatch(_DOWN, m["verb"], re.IGNORECASE) else 1
+        return Figure(reported.strip(), sign * figure.value, figure.places, figure.rounded)
+    return reported_figure(reported, name)
+
+
+def percent_text(reported: object) -> str:
+    """A published change as a signed percentage for the words of a verdict: ``"-3%"``
+    for ``"down 3%"`` or ``"-3"``; ``"-3 per cent"`` stays as written."""
+    text = str(reported).strip()
+    if (m := _CHANGE_WORDS.fullmatch(text)) is not None:
+        inner = m["figure"].strip()
+        sign = "-" if re.fullmatch(_DOWN, m["verb"], re.IGNORECASE) else "+"
+        text = f"{sign}{inner}"
+    return text if parse_figure(text).percent else f"{text}%"
 
 
 def implied_counts(per_unit: Interval, units: Fraction, text: str, qualifier: str) -> range:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -11,8 +10,9 @@ from trendcalc._claims.inputs import (
     CountLike,
     counts_range,
     overlaps,
+    percent_text,
     percent_to_ratio,
-    reported_figure,
+    read_change_figure,
 )
 from trendcalc._claims.qualifiers import Qualifier, Reading, check_qualifier, check_reading
 from trendcalc._claims.registry import (
@@ -39,28 +39,13 @@ from trendcalc._validate import Mode, check_int, check_mode
 
 __all__ = ["check_rate_change", "rate_change_verdict", "read_rate_change"]
 
-_UP = r"up|rose|risen|rise|increased|increase|grew|climbed|jumped|higher"
-_DOWN = r"down|fell|fallen|fall|dropped|drop|decreased|decrease|declined|lower|cut"
-_WORDS = re.compile(
-    rf"(?:an?\s+)?(?P<verb>{_UP}|{_DOWN})(?:\s+(?:by|of))?\s+(?P<figure>.+)", re.IGNORECASE
-)
-
 
 def read_rate_change(text: object) -> Figure:
     """The percentage change a claim publishes: ``"5.2%"``, ``"-3%"``, ``"up 5.2%"``.
 
     A verb of falling (``"down 3%"``, ``"fell by 3 per cent"``) makes the figure negative.
     """
-    if isinstance(text, str) and (m := _WORDS.fullmatch(text.strip())) is not None:
-        figure = reported_figure(m["figure"])
-        if figure.value < 0:
-            raise TrendcalcError(
-                f"figure {text!r} has both a verb and a sign; give one of them, e.g. 'down 3%'"
-            )
-        if re.fullmatch(_DOWN, m["verb"], re.IGNORECASE):
-            return Figure(text.strip(), -figure.value, figure.places, figure.rounded)
-        return Figure(text.strip(), figure.value, figure.places, figure.rounded)
-    return reported_figure(text)
+    return read_change_figure(text)
 
 
 def _rate_interval(value: CountLike, name: str, mode: Mode) -> tuple[Interval, Figure]:
@@ -202,7 +187,7 @@ def rate_change_verdict(
     reading = check_reading(reading)
     per = check_int(per, name="per", minimum=1)
     figure = read_rate_change(reported)
-    shown = figure.text if figure.percent else f"{figure.text}%"
+    shown = percent_text(figure.text)
     if populations is not None and periods is not None:
         raise TrendcalcError(
             "give populations (rates per head) or periods (rates per day), not both"
