@@ -187,6 +187,62 @@ def test_rank_of_a_missing_count_is_never_judged_as_zero(
     assert filled == {v.consistent}  # whatever the missing count is, the same verdict
 
 
+def _rank(
+    later: dict[str, int | None], earlier: dict[str, int | None], **kw: object
+) -> bool | None:
+    try:
+        return tc.check_rank(later, earlier=earlier, **kw).consistent  # type: ignore[arg-type]
+    except tc.UndefinedResultError:
+        return None
+
+
+@given(group_counts, st.data())
+def test_rank_by_change_beside_a_missing_count_agrees_with_every_filling(
+    later: dict[str, int], data: st.DataObject
+) -> None:
+    assume(len(later) > 1)
+    earlier: dict[str, int | None] = {g: data.draw(st.integers(0, 6)) for g in sorted(later)}
+    group = data.draw(st.sampled_from(sorted(later)))
+    other = data.draw(st.sampled_from(sorted(set(later) - {group})))
+    side = data.draw(st.sampled_from(["earlier", "later"]))
+    options = {
+        "group": group,
+        "by": data.draw(st.sampled_from(["change", "percent_change"])),
+        "direction": data.draw(st.sampled_from(["highest", "lowest"])),
+        "position": data.draw(st.integers(1, len(later))),
+    }
+    gapped_later: dict[str, int | None] = dict(later)
+    gapped_earlier = dict(earlier)
+    (gapped_earlier if side == "earlier" else gapped_later)[other] = None
+    # the missing count filled with every value that can matter: every change of the
+    # others lies within -6..max(later), so 0 to 40 and a huge count try every order
+    filled = set()
+    for f in [*range(41), 10**6]:
+        filled_later, filled_earlier = dict(gapped_later), dict(gapped_earlier)
+        (filled_earlier if side == "earlier" else filled_later)[other] = f
+        filled.add(_rank(filled_later, filled_earlier, **options))
+    verdict = _rank(gapped_later, gapped_earlier, **options)
+    if verdict is None:
+        assert len(filled) > 1 or filled == {None}  # open only when the count decides
+    else:
+        assert filled == {verdict}  # whatever the missing count is, the same verdict
+
+
+def test_rank_by_change_beside_a_missing_count_that_cannot_matter() -> None:
+    # B's earlier count is missing, so its change is at most +120; C's is +910
+    later = {"A": 150, "B": 120, "C": 1000, "D": 0}
+    earlier: dict[str, int | None] = {"A": 100, "B": None, "C": 90, "D": 50}
+    v = tc.check_rank(later, "C", "the biggest rise", earlier=earlier)
+    assert v.consistent
+    assert v.computed == 1
+    # a missing later count leaves the change open above: C may be beaten
+    with pytest.raises(tc.UndefinedResultError, match="B is missing"):
+        tc.check_rank({**later, "B": None}, "C", "the biggest rise", earlier={**earlier, "B": 5})
+    # and a percentage change from a missing count may not exist at all
+    with pytest.raises(tc.UndefinedResultError, match="B may have no percentage change"):
+        tc.check_rank(later, "C", "the biggest percentage rise", earlier=earlier)
+
+
 def test_a_missing_count_is_never_below_a_lowest_of_zero() -> None:
     # Fenland's count was not supplied, but no count is below 0: Eastport is the lowest
     # (joint lowest at worst), whatever Fenland's count is

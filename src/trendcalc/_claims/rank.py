@@ -29,7 +29,6 @@ from trendcalc._claims.standing import (
     change_bounds,
     check_choice,
     check_words,
-    count_above,
     describe,
     ordinal,
     orient,
@@ -38,7 +37,7 @@ from trendcalc._claims.standing import (
 )
 from trendcalc._claims.verdict import Verdict, holding_modes
 from trendcalc._claims.words import NUMBER, number_word
-from trendcalc._errors import TrendcalcError
+from trendcalc._errors import TrendcalcError, UndefinedResultError
 from trendcalc._limits import brief
 from trendcalc._rounding import Interval
 from trendcalc._validate import Mode, check_int, check_mode
@@ -224,6 +223,11 @@ def _same(a: Sequence[str], b: object) -> bool:
     return [x.casefold() for x in a] == [str(x).casefold() for x in b]
 
 
+#: The least and greatest a value can be; None at an end that is unbounded (a missing
+#: count is some count of 0 or more, with no upper limit).
+Spread = tuple[Fraction | None, Fraction | None]
+
+
 def _values(
     counts: Mapping[str, CountLike | None],
     by: By,
@@ -231,10 +235,15 @@ def _values(
     earlier: Mapping[str, CountLike | None] | None,
     per: int,
     mode: Mode,
-) -> dict[str, Bounds | None]:
+) -> tuple[dict[str, Bounds | None], dict[str, Spread | None]]:
+    """Each group's value (count, rate or change), for the words (None when it is
+    missing), and what it can be, for comparing. A percentage change from a count that
+    may be 0 (a missing one included) does not exist: the claim cannot be checked."""
     values: dict[str, Bounds | None] = {}
+    spreads: dict[str, Spread | None] = {}
     for group, value in counts.items():
         count = bounds_of(value, f"counts[{group!r}]", mode)
+        least: Spread = (Fraction(0), None) if count is None else count
         if by == "rate":
             assert populations is not None
             if group not in populations:
@@ -245,6 +254,7 @@ def _values(
             if pop is None or pop[0] == 0:
                 raise TrendcalcError(f"populations[{group!r}] must be positive")
             values[group] = None if count is None else rate_bounds(count, pop, per)
+            spreads[group] = values[group] or (Fraction(0), None)
         elif by in ("change", "percent_change"):
             assert earlier is not None
             if group not in earlier:
@@ -252,10 +262,44 @@ def _values(
                     f"earlier must give every group for by={by!r} (no earlier count for {group!r})"
                 )
             before = bounds_of(earlier[group], f"earlier[{group!r}]", mode)
+            if by == "percent_change" and before is None:  # as a base that may be 0
+                raise UndefinedResultError(
+                    f"{group} may have no percentage change: its earlier count is missing"
+                )
             values[group] = change_bounds(before, count, by == "percent_change", group)
+            if values[group] is not None:
+                spreads[group] = values[group]
+            elif by == "percent_change":  # from a known base to a missing count: -100% up
+                spreads[group] = (Fraction(-100), None)
+            else:  # a missing count on either side leaves that end open
+                b: Spread = (Fraction(0), None) if before is None else before
+                spreads[group] = (
+                    None if b[1] is None or least[0] is None else least[0] - b[1],
+                    None if least[1] is None or b[0] is None else least[1] - b[0],
+                )
         else:
             values[group] = count
-    return values
+            spreads[group] = least
+    return values, spreads
+
+
+def _ahead(theirs: Spread | None, mine: Spread | None, direction: Direction) -> bool | None:
+    """Whether ``theirs`` is strictly higher (``"highest"``) or lower than ``mine``,
+    whatever each is within its spread; None when that is open."""
+    if theirs is None or mine is None:
+        return None
+    if direction == "lowest":  # lower is better: turn both round
+        theirs = (_neg(theirs[1]), _neg(theirs[0]))
+        mine = (_neg(mine[1]), _neg(mine[0]))
+    if theirs[0] is not None and mine[1] is not None and theirs[0] > mine[1]:
+        return True
+    if theirs[1] is not None and mine[0] is not None and theirs[1] <= mine[0]:
+        return False
+    return None
+
+
+def _neg(x: Fraction | None) -> Fraction | None:
+    return None if x is None else -x
 
 
 @attrs.frozen
@@ -268,30 +312,27 @@ class _Standing:
 
 
 def _standing(
-    values: Mapping[str, Bounds | None], group: str, direction: Direction, by: By
+    values: Mapping[str, Bounds | None],
+    spreads: Mapping[str, Spread | None],
+    group: str,
+    direction: Direction,
 ) -> _Standing:
     """Where ``group`` stands: the groups certainly ahead of it, and those that may be.
 
-    Counts are compared as counts, where a missing one is some count of 0 or more: it is
-    never below a count of 0, so it is never ahead of a lowest of 0.
+    A missing count is some count of 0 or more: it is never below a count of 0, so it is
+    never ahead of a lowest of 0, and a change from or to it is open at one end only.
     """
-    mine = orient(values[group], direction)
     ahead, open_, ties = [], [], []
+    mine = values[group]
     for other, value in values.items():
         if other == group:
             continue
-        theirs = orient(value, direction)
-        if by != "count":
-            is_above = above(theirs, mine)
-        elif direction == "highest":
-            is_above = count_above(value, values[group])
-        else:
-            is_above = count_above(values[group], value)
+        is_above = _ahead(spreads[other], spreads[group], direction)
         if is_above is True:
             ahead.append(other)
         elif is_above is None:
             open_.append(other)
-        elif mine is not None and theirs == mine and mine[0] == mine[1]:
+        elif mine is not None and value == mine and mine[0] == mine[1]:
             ties.append(other)
     best = 1 + len(ahead)
     return _Standing(best, best + len(open_), tuple(ties), tuple(ahead), tuple(open_))
@@ -457,12 +498,12 @@ def check_rank(
         )
 
     def judge(m: Mode) -> tuple[bool | None, _Standing, dict[str, Bounds | None]]:
-        values = _values(counts, spec.by, populations, earlier, per, m)
-        s = _standing(values, group, spec.direction, spec.by)
+        values, spreads = _values(counts, spec.by, populations, earlier, per, m)
+        s = _standing(values, spreads, group, spec.direction)
         return _verdict_holds(spec, s), s, values
 
     def moved(m: Mode) -> bool | None:
-        value = _values({group: counts[group]}, spec.by, populations, earlier, per, m)[group]
+        value = _values({group: counts[group]}, spec.by, populations, earlier, per, m)[0][group]
         zero = (Fraction(0), Fraction(0))
         return above(value, zero) if spec.movement == "rise" else above(zero, value)
 
@@ -511,7 +552,11 @@ def check_rank(
             f"{t} ({describe(values[t], unit, signed=signed)})" for t in s.ties
         )
     if s.ahead:
-        shown = sorted(s.ahead, key=lambda g: orient(values[g], spec.direction), reverse=True)  # type: ignore[arg-type, return-value]
+        shown = sorted(  # the nearest first; a missing count certainly ahead goes last
+            s.ahead,
+            key=lambda g: (values[g] is not None, orient(values[g], spec.direction) or ()),
+            reverse=True,
+        )
         listed = ", ".join(f"{g} ({describe(values[g], unit, signed=signed)})" for g in shown[:3])
         more = f" and {len(shown) - 3} more" if len(shown) > 3 else ""
         text += f"; ahead of it: {listed}{more};"

@@ -150,15 +150,17 @@ def rate_bounds(count: Bounds, population: Bounds, per: int) -> Bounds:
 def change_bounds(
     earlier: Bounds | None, later: Bounds | None, percent: bool, name: str
 ) -> Bounds | None:
-    """The least and greatest change (or percentage change) from ``earlier`` to ``later``."""
+    """The least and greatest change (or percentage change) from ``earlier`` to ``later``;
+    None when either is missing. An earlier count that may be 0 leaves no percentage
+    change, whatever the later count is."""
+    if percent and earlier is not None and earlier[0] == 0:
+        raise UndefinedResultError(
+            f"{name} has no percentage change: its earlier count may be zero"
+        )
     if earlier is None or later is None:
         return None
     if not percent:
         return later[0] - earlier[1], later[1] - earlier[0]
-    if earlier[0] == 0:
-        raise UndefinedResultError(
-            f"{name} has no percentage change: its earlier count may be zero"
-        )
     return 100 * later[0] / earlier[1] - 100, 100 * later[1] / earlier[0] - 100
 
 
