@@ -327,3 +327,30 @@ def test_numpy_scalars_of_every_kind_are_read_or_refused() -> None:
 
     kinds = {np.asarray(v).dtype.kind for v in _numpy_scalars()}
     assert set("biufcMmSUV") <= kinds
+
+
+def test_messages_say_what_was_given_as_the_user_wrote_it() -> None:
+    # a NaN count is not offered a Fraction to wrap it in
+    with pytest.raises(tc.TrendcalcError, match=r"must be finite \(NaN usually marks") as info:
+        tc.change(float("nan"), 5)
+    assert "Fraction(nan)" not in str(info.value)
+    # Python ints past int64 are counts too large, not floats (numpy reads them as floats)
+    with pytest.raises(tc.TrendcalcError, match="must hold counts from 0 to 9,223,372") as info:
+        tc.CountTable.from_frame(
+            {"period": ["2016/17", "2017/18", "2018/19"], "count": [2**63, 1, 1]}
+        )
+    assert "float" not in str(info.value)
+    # story files: a claim without a kind, and TOML's own spelling of true
+    with pytest.raises(tc.StoryError, match=r"claims\[1\]\.kind: missing; give one of 'total'"):
+        tc.load_story('title = "x"\n[[claims]]\nfigure = "5"\n')
+    with pytest.raises(tc.StoryError, match=r"counts\.a\.count: .* \(got true\)"):
+        tc.load_story(
+            'title = "x"\n[counts.a]\nperiod = "2016/17"\ncount = true\n'
+            '[[claims]]\nkind = "total"\ncounts = ["a"]\nfigure = "5"\n'
+        )
+
+
+def test_rates_are_described_with_thousands_separators() -> None:
+    assert "18,306.0 a day" in tc.daily_rate(6_700_000, "2015/16").describe(1)
+    rate = tc.population_rate(2_900_000, 59_600_000, per=100_000)
+    assert "4,865.8 per 100,000" in rate.describe(1)

@@ -443,6 +443,10 @@ def _count_values(column: Any, name: str) -> tuple[NDArray[np.int64], NDArray[np
             raw = np.asarray(raw)
     else:
         raw = column if isinstance(column, np.ndarray) else np.asarray(column)
+        if raw.dtype.kind == "f" and not isinstance(column, np.ndarray):
+            given = np.asarray(column, dtype=object)  # numpy reads ints past int64 as floats
+            if not any(isinstance(v, float | np.floating) for v in given.ravel().tolist()):
+                raw = given
         if raw.dtype.kind == "O":
             na = np.array([v is None for v in raw.tolist()], dtype=bool)
             if na.any():

@@ -150,7 +150,7 @@ class Rate:
         """The rate in words, with the mean gap between offences."""
         text = (
             f"{format_count(self.count)} in {self.period.label} ({self.days:,} days): "
-            f"{self.rounded(places, mode=mode)} a day"
+            f"{self.rounded(places, mode=mode):,} a day"
         )
         if self.count == 0:
             return text
@@ -271,7 +271,7 @@ class PopulationRate:
         """The rate in words."""
         return (
             f"{format_count(self.count)} per {format_count(self.population)} people: "
-            f"{self.rounded(places, mode=mode)} per {self.per:,}"
+            f"{self.rounded(places, mode=mode):,} per {self.per:,}"
         )
 
 

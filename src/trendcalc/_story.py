@@ -493,6 +493,9 @@ class _ShortRepr(reprlib.Repr):
     def repr_int(self, x: int, level: int) -> str:
         return short_int(x)
 
+    def repr_bool(self, x: bool, level: int) -> str:
+        return "true" if x else "false"  # as the story file spells it
+
 
 _REPR = _ShortRepr()
 _REPR.maxlevel, _REPR.maxlist, _REPR.maxdict = 3, 6, 6
@@ -619,7 +622,10 @@ def _read_claim(
     kind = claim_kind(raw.get("kind"))
     if kind is None:
         expected = ", ".join(repr(k) for k in KINDS)
-        problems.add(f"{where}.kind", f"must be one of {expected} (got {_shown(raw.get('kind'))})")
+        if "kind" not in raw:
+            problems.add(f"{where}.kind", f"missing; give one of {expected}")
+        else:
+            problems.add(f"{where}.kind", f"must be one of {expected} (got {_shown(raw['kind'])})")
         return None
     allowed = _CLAIM_COMMON | {i.key for i in kind.inputs} | set(kind.options)
     if kind.readings:

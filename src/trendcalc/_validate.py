@@ -122,9 +122,17 @@ def to_exact_count(value: object, *, name: str) -> int | Fraction:
             raise TrendcalcError(f"{name} must be non-negative (got {value})")
         return value
     if isinstance(value, Decimal | float | np.floating | str):
+        finite = isinstance(value, str) or (
+            value.is_finite() if isinstance(value, Decimal) else bool(np.isfinite(value))
+        )
+        hint = (
+            f"pass Fraction({brief(value)}) to use an exact non-integer value"
+            if finite
+            else "a count must be finite (NaN usually marks a missing count, which is no count)"
+        )
         raise TrendcalcError(
             f"{name} must be a non-negative int or Fraction (got {type(value).__name__} "
-            f"{brief(value)}); pass Fraction({brief(value)}) to use an exact non-integer value"
+            f"{brief(value)}); {hint}"
         )
     return check_count(value, name=name)
 

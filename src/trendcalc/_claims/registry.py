@@ -207,6 +207,8 @@ def figure_of(
 
 
 def _short(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as the story file spells it
     return short_int(value) if isinstance(value, int) else repr(value)[:80]
 
 
