@@ -198,6 +198,22 @@ def test_a_file_saved_with_a_byte_order_mark_is_read(tmp_path: Path) -> None:
     assert tc.load_story(path) == tc.load_story(text)
 
 
+def test_a_qualifier_written_into_the_figure_is_pointed_at_the_qualifier_key() -> None:
+    text = (
+        'title = "x"\n[counts.a]\nperiod = "2015/16"\ncount = 3\n'
+        '[counts.b]\nperiod = "2016/17"\ncount = 5\n'
+        '[[claims]]\nkind = "change"\nfrom = "a"\nto = "b"\nfigure = "More than 10%"\n'
+        '[[claims]]\nkind = "daily_rate"\ncount = "b"\nfigure = "about 0.3"\n'
+    )
+    with pytest.raises(tc.StoryError) as info:
+        tc.load_story(text)
+    problems = info.value.problems
+    assert problems[0].startswith("claims[1].figure: must be a number as printed")
+    assert problems[0].endswith('; write qualifier = "more than" and figure = "10%"')
+    assert problems[1].endswith('; write qualifier = "about" and figure = "0.3"')
+    assert not any("parse_qualified_count" in p or "reported must" in p for p in problems)
+
+
 def test_a_missing_file_is_a_story_error() -> None:
     with pytest.raises(tc.StoryError, match="cannot read the file"):
         tc.load_story(Path("/nonexistent/story.toml"))

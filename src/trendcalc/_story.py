@@ -39,6 +39,7 @@ from trendcalc._story_blocks import (
     read_table_blocks,
 )
 from trendcalc._validate import MODES, Mode
+from trendcalc._words import split_qualifier
 
 __all__ = [
     "ClaimResult",
@@ -703,7 +704,7 @@ def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: 
         try:
             parse_figure(figure)
         except TrendcalcError as e:
-            problems.add(f"{where}.figure", str(e).replace("figure must", "must", 1))
+            problems.add(f"{where}.figure", _figure_problem(e, figure))
     qualifier = raw.get("qualifier", "exact")
     if qualifier not in QUALIFIERS:
         problems.add(
@@ -714,8 +715,19 @@ def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: 
         try:
             kind.read_words(figure, None if qualifier == "exact" else qualifier)
         except TrendcalcError as e:
-            problems.add(f"{where}.figure", str(e))
+            problems.add(f"{where}.figure", _figure_problem(e, figure))
     return figure
+
+
+def _figure_problem(error: TrendcalcError, figure: str) -> str:
+    """What is wrong with a claim's figure, in the story file's terms: a qualifier written
+    in front of a number ("more than 10%") belongs in the ``qualifier`` key."""
+    message = re.sub(r"^(?:figure|reported) must", "must", str(error))
+    qualifier, rest = split_qualifier(" ".join(figure.lower().split()))
+    if qualifier != "exact" and rest and "parse_qualified_count" in message:
+        message = message.split("; for a count with a qualifier in front")[0]
+        message += f'; write qualifier = "{qualifier}" and figure = "{rest}"'
+    return message
 
 
 def _read_inputs(
