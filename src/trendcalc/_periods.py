@@ -562,7 +562,8 @@ def _parse_fy(m: re.Match[str], r: _Reading) -> Period | None:
     q = m["q"] or m["q2"]
     y2 = int(y2_text)
     consecutive = (y2 == (y1 + 1) % 100) if len(y2_text) == 2 else (y2 == y1 + 1)
-    if m["sep"] == "-" and len(y2_text) == 2 and not m["fy"] and not q and not r.explicit:
+    said_fy = m["fy"] or m["fy2"]  # "FY2011-12", "the 2011-12 financial year"
+    if m["sep"] == "-" and len(y2_text) == 2 and not said_fy and not q and not r.explicit:
         is_month = 1 <= y2 <= 12
         if is_month and consecutive:
             name = calendar.month_name[y2]
@@ -676,13 +677,23 @@ class PeriodForm:
 PERIOD_FORMS: tuple[PeriodForm, ...] = (
     PeriodForm(
         re.compile(
-            r"(?P<fy>fy\s*)?(?P<y1>[0-9]{4})\s*(?P<sep>[/-])\s*(?P<y2>[0-9]{2}|[0-9]{4})"
-            r"(?:\s+q(?P<q>[1-4])|\s*-\s*q(?P<q2>[1-4]))?"
+            r"(?:(?P<fy>fy\s*|(?:the\s+)?financial\s+year\s+)|the\s+(?=.*financial\s+year$))?"
+            r"(?P<y1>[0-9]{4})\s*(?P<sep>[/-])\s*(?P<y2>[0-9]{2}|[0-9]{4})"
+            r"(?:\s+q(?P<q>[1-4])|\s*-\s*q(?P<q2>[1-4]))?(?P<fy2>\s+financial\s+year)?"
         ),
         _parse_fy,
-        ("2016/17", "2016-17", "FY2016/17", "1999/00", "2016/17 Q1"),
+        (
+            "2016/17",
+            "2016-17",
+            "FY2016/17",
+            "financial year 2016/17",
+            "the 2016-17 financial year",
+            "1999/00",
+            "2016/17 Q1",
+        ),
         "financial year, or quarter of one",
-        "'2016/17', '2016-17' or 'FY2016/17' (financial year), '2016/17 Q1' (financial quarter)",
+        "'2016/17', '2016-17', 'FY2016/17' or 'financial year 2016/17' (financial year), "
+        "'2016/17 Q1' (financial quarter)",
         financial=True,
     ),
     PeriodForm(
@@ -806,6 +817,8 @@ def parse_period(text: str, *, fy_start_month: int = 4) -> Period:
         form                                          period
         ============================================  ===================================
         ``2016/17``, ``2016-17``, ``FY2016/17``       financial year from 1 April 2016
+        ``financial year 2016/17``                    the same
+        ``the 2016-17 financial year``                the same
         ``1999/00``                                   financial year from 1 April 1999
         ``2016/17 Q1``                                financial quarter: April to June 2016
         ``2016``                                      calendar year
