@@ -353,3 +353,15 @@ def test_a_change_in_words_in_a_story_file_and_its_implied_counts() -> None:
     assert tc.implied_before(58, "down 48%") == range(111, 113)
     with pytest.raises(tc.TrendcalcError, match="has both a verb and a sign"):
         tc.check_change(112, 58, "down -48%")
+
+
+def test_a_qualifier_or_a_level_is_not_read_as_a_change_in_words() -> None:
+    # "up to 10%" is the qualifier "up to", never a rise of "to 10%"
+    with pytest.raises(tc.TrendcalcError, match=r"pass qualifier='up to' and reported='10%'$"):
+        tc.check_change(100, 90, "up to 10%")
+    assert tc.check_change(100, 90, "10%", qualifier="up to").consistent  # -10% is up to 10%
+    # "fell to 10%" names a level, not a change: refused, not read as a fall of 10%
+    with pytest.raises(tc.TrendcalcError, match=r"\(got 'fell to 10%'\)"):
+        tc.check_change(100, 90, "fell to 10%")
+    with pytest.raises(tc.TrendcalcError, match=r"pass qualifier='about' and reported='15'$"):
+        tc.check_daily_rate(3903, "2016/17", "about 15")

@@ -723,10 +723,10 @@ def _figure_problem(error: TrendcalcError, figure: str) -> str:
     """What is wrong with a claim's figure, in the story file's terms: a qualifier written
     in front of a number ("more than 10%") belongs in the ``qualifier`` key."""
     message = re.sub(r"^(?:figure|reported) must", "must", str(error))
+    hint = re.compile(r"; (?:for a count with a qualifier in front|pass qualifier=).*$")
     qualifier, rest = split_qualifier(" ".join(figure.lower().split()))
-    if qualifier != "exact" and rest and "parse_qualified_count" in message:
-        message = message.split("; for a count with a qualifier in front")[0]
-        message += f'; write qualifier = "{qualifier}" and figure = "{rest}"'
+    if qualifier != "exact" and rest and hint.search(message):
+        message = hint.sub("", message) + f'; write qualifier = "{qualifier}" and figure = "{rest}"'
     return message
 
 

@@ -19,6 +19,7 @@ from trendcalc._figures import (
 from trendcalc._limits import MAX_LABEL_LENGTH, brief, check_length
 from trendcalc._rounding import Interval, format_exact, percent_to_ratio, scaled
 from trendcalc._validate import Mode
+from trendcalc._words import split_qualifier
 
 __all__ = [
     "CountLike",
@@ -219,16 +220,25 @@ def describe_input(figure: Figure, counts: range) -> str:
 
 
 def reported_figure(reported: object, name: str = "reported") -> Figure:
+    """A published figure, or an error naming ``name``; a qualifier written in front of
+    the number ("more than 10%") is pointed at the ``qualifier`` argument."""
     try:
         return parse_figure(reported)
     except TrendcalcError as e:
-        raise TrendcalcError(str(e).replace("figure must", f"{name} must", 1)) from None
+        message = str(e).replace("figure must", f"{name} must", 1)
+        if isinstance(reported, str) and "parse_qualified_count" in message:
+            qualifier, rest = split_qualifier(" ".join(reported.lower().split()))
+            if qualifier != "exact" and rest:
+                message = message.split("; for a count with a qualifier in front")[0]
+                message += f"; pass qualifier={qualifier!r} and {name}={rest!r}"
+        raise TrendcalcError(message) from None
 
 
 _UP = r"up|rose|risen|rise|increased|increase|grew|climbed|jumped|higher"
 _DOWN = r"down|fell|fallen|fall|dropped|drop|decreased|decrease|declined|lower|cut"
-_CHANGE_WORDS = re.compile(
-    rf"(?:an?\s+)?(?P<verb>{_UP}|{_DOWN})(?:\s+(?:by|of))?\s+(?P<figure>.+)", re.IGNORECASE
+_CHANGE_WORDS = re.compile(  # "up to 10%" is a qualifier, "fell to 10%" a level: neither
+    rf"(?:an?\s+)?(?P<verb>{_UP}|{_DOWN})(?!\s+to\b)(?:\s+(?:by|of))?\s+(?P<figure>.+)",
+    re.IGNORECASE,
 )
 
 
