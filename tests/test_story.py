@@ -214,6 +214,24 @@ def test_a_qualifier_written_into_the_figure_is_pointed_at_the_qualifier_key() -
     assert not any("parse_qualified_count" in p or "reported must" in p for p in problems)
 
 
+def test_a_bad_option_of_a_claim_in_words_is_reported_at_its_key() -> None:
+    text = (
+        'title = "x"\n[series.s]\ncounts = { "2015/16" = 3, "2016/17" = 2 }\n'
+        '[[claims]]\nkind = "streak"\nseries = "s"\nfigure = "a fall"\n'
+        'direction = "fall"\nlength = 0\n'
+        '[[claims]]\nkind = "streak"\nseries = "s"\n'
+        'figure = "fell for the second year running"\nlength = 3\n'
+    )
+    with pytest.raises(tc.StoryError) as info:
+        tc.load_story(text)
+    assert info.value.problems == [
+        "claims[1].length: must be an integer of at least 1 (got 0)",
+        # a clash between the words and an option is the figure's, as the words say more
+        "claims[2].figure: claim 'fell for the second year running' says length 2 but "
+        "length=3; give one of them",
+    ]
+
+
 def test_a_missing_file_is_a_story_error() -> None:
     with pytest.raises(tc.StoryError, match="cannot read the file"):
         tc.load_story(Path("/nonexistent/story.toml"))

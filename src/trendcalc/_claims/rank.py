@@ -632,7 +632,7 @@ def _read_options(fields: ClaimFields) -> dict[str, Any]:
             },
         )
     except TrendcalcError as e:
-        fields.problem("figure", str(e))
+        fields.words_problem(e, _FIELDS)
         return options
     later = table.index(options.get("period", table.periods[-1].label))
     if spec.by in ("change", "percent_change"):

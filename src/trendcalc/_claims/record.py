@@ -671,7 +671,7 @@ def _read_options(fields: ClaimFields) -> dict[str, Any]:
             series.periods[0].fy_start_month or 4,
         )
     except TrendcalcError as e:
-        fields.problem("figure", str(e))
+        fields.words_problem(e, _FIELDS)
     return options
 
 

@@ -60,7 +60,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -274,6 +274,16 @@ class ClaimFields:
     def problem(self, key: str, message: str) -> None:
         """Note a problem with the claim's ``key``."""
         self.problems.add(f"{self.where}.{key}", message)
+
+    def words_problem(self, error: Exception, keys: Iterable[str]) -> None:
+        """Note what reading the claim's words beside its options raised: at the option
+        the message names first (``"length must be ..."``), else at ``figure``."""
+        message = str(error)
+        for key in keys:
+            if message.startswith(f"{key} ") and key in self.raw:
+                self.problem(key, message.removeprefix(f"{key} "))
+                return
+        self.problem("figure", message)
 
     def figure(self, key: str) -> Figure | None:
         """Read the claim's ``key`` as a count or figure (None, with a problem, if bad)."""

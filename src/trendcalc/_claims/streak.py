@@ -495,7 +495,7 @@ def _read_options(fields: ClaimFields) -> dict[str, Any]:
              "qualifier": qualifier},
         )  # fmt: skip
     except TrendcalcError as e:
-        fields.problem("figure", str(e))
+        fields.words_problem(e, (*_FIELDS, "qualifier"))
     return options
 
 
