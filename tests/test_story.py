@@ -232,6 +232,17 @@ def test_a_bad_option_of_a_claim_in_words_is_reported_at_its_key() -> None:
     ]
 
 
+def test_a_named_count_marked_missing_is_pointed_at_what_can_be_missing() -> None:
+    text = (
+        'title = "x"\n[counts.a]\nperiod = "2016/17"\ncount = "missing"\n'
+        '[[claims]]\nkind = "total"\ncounts = ["a"]\nfigure = "5"\n'
+    )
+    with pytest.raises(tc.StoryError) as info:
+        tc.load_story(text)
+    assert info.value.problems[0].startswith("counts.a.count: a named count must be given")
+    assert 'from = "unknown"' in info.value.problems[0]
+
+
 def test_a_missing_file_is_a_story_error() -> None:
     with pytest.raises(tc.StoryError, match="cannot read the file"):
         tc.load_story(Path("/nonexistent/story.toml"))

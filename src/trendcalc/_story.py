@@ -593,6 +593,14 @@ def _read_counts(raw: object, problems: Problems) -> dict[str, StoryCount]:
         if "count" not in entry:
             problems.add(f"{where}.count", "missing; give the count, e.g. count = 58")
             count = None
+        elif isinstance(entry["count"], str) and entry["count"].strip().lower() == "missing":
+            problems.add(
+                f"{where}.count",
+                "a named count must be given; for a count the story leaves out, name none "
+                'and write from = "unknown" (or to) in the claim, or mark it "missing" in '
+                "a [series.NAME] or [table.NAME] block",
+            )
+            count = None
         else:
             count = figure_of(
                 entry["count"], f"{where}.count", problems, rounded_to=entry.get("rounded_to")
