@@ -365,3 +365,40 @@ def test_a_qualifier_or_a_level_is_not_read_as_a_change_in_words() -> None:
         tc.check_change(100, 90, "fell to 10%")
     with pytest.raises(tc.TrendcalcError, match=r"pass qualifier='about' and reported='15'$"):
         tc.check_daily_rate(3903, "2016/17", "about 15")
+
+
+@given(
+    st.integers(1, 10_000),
+    st.integers(0, 10_000),
+    st.integers(0, 99),
+    st.sampled_from(["more than", "at least", "fewer than", "almost", "about", "up to"]),
+    st.sampled_from(["down {}%", "a fall of {} per cent", "fell by {}%"]),
+)
+def test_a_qualifier_on_a_fall_in_words_bounds_the_size_of_the_fall(
+    before: int, after: int, pct: int, qualifier: str, words: str
+) -> None:
+    from trendcalc._words import qualified_interval
+
+    size = -(Fraction(100 * after, before) - 100)  # how far it fell, in percent
+    allowed = qualified_interval(Fraction(pct), 0, qualifier, "half_up")  # type: ignore[arg-type]
+    v = tc.check_change(before, after, words.format(pct), qualifier=qualifier)  # type: ignore[arg-type]
+    assert v.consistent == allowed.contains(size)
+    # a rise in words with a qualifier is the signed figure with it
+    rise = tc.check_change(before, after, f"up {pct}%", qualifier=qualifier)  # type: ignore[arg-type]
+    assert (
+        rise.consistent == tc.check_change(before, after, f"{pct}%", qualifier=qualifier).consistent
+    )  # type: ignore[arg-type]
+
+
+def test_a_fall_in_words_with_a_qualifier_reads_as_reporters_mean_it() -> None:
+    # "down more than 10%": a fall larger than 10%, never "more than -10%"
+    assert not tc.check_change(100, 91, "down 10%", qualifier="more than").consistent
+    v = tc.check_change(100, 89, "down 10%", qualifier="more than")
+    assert v.consistent
+    assert "fits 'a fall of more than 10%'" in v.explanation
+    assert tc.check_change(100, 91, "down 10%", qualifier="almost").consistent
+    # a rate change cannot yet take one, and says how to write it instead
+    with pytest.raises(tc.TrendcalcError, match="give the fall as a signed figure, such as '-10%'"):
+        tc.check_rate_change("10.0", "9.0", "down 10%", qualifier="more than")
+    # a sign after the verb is read once: "up +10%" is +10%
+    assert tc.check_rate_change("10.0", "11.0", "up +10%").consistent

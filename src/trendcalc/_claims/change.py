@@ -8,21 +8,23 @@ import attrs
 
 from trendcalc._claims.inputs import (
     CountLike,
+    change_accepts,
     counts_range,
     describe_input,
+    fall_with_qualifier,
     hull,
     is_decimal,
     percent_text,
     percent_to_ratio,
     ratio_hits,
     read_change_figure,
+    said_change,
 )
-from trendcalc._claims.qualifiers import Qualifier, check_qualifier, qualified_interval
+from trendcalc._claims.qualifiers import Qualifier, check_qualifier
 from trendcalc._claims.registry import FROM, TO, ClaimKind, StoryCheck, Unchecked, register
 from trendcalc._claims.verdict import (
     Verdict,
     computed_text,
-    figure_accepts,
     figure_verdict,
     interval_ends,
     interval_words,
@@ -88,6 +90,8 @@ def check_change(
     qualifier = check_qualifier(qualifier)
     figure = read_change_figure(reported)
     shown = percent_text(figure.text)
+    if fall_with_qualifier(figure, qualifier):  # the qualifier bounds the size of the fall
+        shown = f"'{said_change(figure.text, qualifier)}'"
     if is_decimal(before) or is_decimal(after):
         # figures with decimals that no whole count rounds to: rates, changed as rates
         from trendcalc._claims.rate_change import rate_change_verdict
@@ -97,7 +101,7 @@ def check_change(
             claim="change", per_words=False,
         )  # fmt: skip
 
-    accepted_for = figure_accepts(figure, qualifier)
+    accepted_for = change_accepts(figure, qualifier)
 
     def ranges(m: Mode) -> tuple[range, range]:
         return (
@@ -138,7 +142,7 @@ def check_change(
         except UndefinedResultError:
             implied = None
         if implied is not None:
-            said = shown if qualifier == "exact" else f"{qualifier} {shown}"
+            said = said_change(figure.text, qualifier)
             tail = f"; {said} to {a_range.start:,} needs an earlier count of " + range_text(
                 implied, "offences"
             ).replace(" offences", "")
@@ -215,12 +219,13 @@ def implied_before(
     qualifier = check_qualifier(qualifier)
     after = check_int(after, name="after", minimum=0)
     figure = read_change_figure(reported_pct, "reported_pct")
-    ratio = percent_to_ratio(qualified_interval(figure.value, figure.places, qualifier, mode))
+    ratio = percent_to_ratio(change_accepts(figure, qualifier)(mode))
     # after / b in ratio  <=>  b in after / ratio (ends swap)
     if after == 0:
         if ratio.contains(0):
             raise UndefinedResultError(
-                f"every earlier count fits a change to 0 of {figure.text}: the answer has no end"
+                f"every earlier count fits a change to 0 of {said_change(figure.text, qualifier)}: "
+                "the answer has no end"
             )
         return range(1, 1)
     if ratio.upper is not None and ratio.upper <= 0:
@@ -228,7 +233,7 @@ def implied_before(
     if ratio.lower is None or ratio.lower <= 0:
         raise UndefinedResultError(
             f"every large enough earlier count fits a change to {after:,} of "
-            f"{'' if qualifier == 'exact' else qualifier + ' '}{figure.text}: the answer has no end"
+            f"{said_change(figure.text, qualifier)}: the answer has no end"
         )
     low = Fraction(after) / ratio.upper if ratio.upper is not None else Fraction(0)
     bounds = Interval(
@@ -260,16 +265,15 @@ def _from_story(check: StoryCheck) -> Verdict | Unchecked:
 def _unchecked(check: StoryCheck) -> Unchecked:
     """A change whose earlier count the story does not give: the earlier counts it needs."""
     claim, after = check.claim, check.count("to")
-    figure = percent_text(claim.figure)
     if after.count.rounded:
-        return _unchecked_rounded(check, figure)
+        return _unchecked_rounded(check)
     try:
         implied = implied_before(
             int(after.count.value), claim.figure, mode=check.mode, qualifier=check.qualifier
         )
     except TrendcalcError as e:
         return Unchecked(f"The earlier count is not given; {e}.")
-    said = figure if claim.qualifier == "exact" else f"{claim.qualifier} {figure}"
+    said = said_change(claim.figure, claim.qualifier)
     if implied:
         span = (
             f"{implied.start:,}"
@@ -288,10 +292,10 @@ def _unchecked(check: StoryCheck) -> Unchecked:
     return Unchecked(text, implied)
 
 
-def _unchecked_rounded(check: StoryCheck, figure: str) -> Unchecked:
+def _unchecked_rounded(check: StoryCheck) -> Unchecked:
     """The earlier counts a change to a rounded later count allows ("34,700", to 100)."""
     claim, after = check.claim, check.count("to")
-    said = figure if claim.qualifier == "exact" else f"{claim.qualifier} {figure}"
+    said = said_change(claim.figure, claim.qualifier)
     later = after.count.counts(check.mode)
     try:
         first = implied_before(
@@ -319,8 +323,7 @@ def _unchecked_rounded(check: StoryCheck, figure: str) -> Unchecked:
 def _no_counts(check: StoryCheck) -> Unchecked:
     """A change given with no counts at all: the counts that would make it hold."""
     claim = check.claim
-    figure = percent_text(claim.figure)
-    said = figure if claim.qualifier == "exact" else f"{claim.qualifier} {figure}"
+    said = said_change(claim.figure, claim.qualifier)
     if not check.is_unknown("from"):
         before = check.count("from")
         return Unchecked(
@@ -328,9 +331,7 @@ def _no_counts(check: StoryCheck) -> Unchecked:
             f"({before.label}) can be checked once it is."
         )
     read = read_change_figure(claim.figure)
-    accepted = percent_to_ratio(
-        qualified_interval(read.value, read.places, check.qualifier, check.mode)
-    )
+    accepted = percent_to_ratio(change_accepts(read, check.qualifier)(check.mode))
     per = 1000
     try:
         later = implied_counts_for(per, accepted)

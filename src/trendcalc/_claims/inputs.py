@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from fractions import Fraction
 
 from trendcalc._errors import TrendcalcError, UndefinedResultError
@@ -19,12 +20,14 @@ from trendcalc._figures import (
 from trendcalc._limits import MAX_LABEL_LENGTH, brief, check_length
 from trendcalc._rounding import Interval, format_exact, percent_to_ratio, scaled
 from trendcalc._validate import Mode
-from trendcalc._words import split_qualifier
+from trendcalc._words import Qualifier, qualified_interval, split_qualifier
 
 __all__ = [
     "CountLike",
+    "change_accepts",
     "counts_range",
     "describe_input",
+    "fall_with_qualifier",
     "hull",
     "implied_counts",
     "is_decimal",
@@ -35,6 +38,7 @@ __all__ = [
     "ratio_hits",
     "read_change_figure",
     "reported_figure",
+    "said_change",
     "scaled",
 ]
 
@@ -264,10 +268,56 @@ def percent_text(reported: object) -> str:
     for ``"down 3%"`` or ``"-3"``; ``"-3 per cent"`` stays as written."""
     text = str(reported).strip()
     if (m := _CHANGE_WORDS.fullmatch(text)) is not None:
-        inner = m["figure"].strip()
+        inner = m["figure"].strip().lstrip("+")
         sign = "-" if re.fullmatch(_DOWN, m["verb"], re.IGNORECASE) else "+"
         text = f"{sign}{inner}"
     return text if parse_figure(text).percent else f"{text}%"
+
+
+def _fall_size(text: str) -> str | None:
+    """``"10%"`` for a fall written in words (``"down 10%"``); None for anything else."""
+    m = _CHANGE_WORDS.fullmatch(text.strip())
+    if m is None or not re.fullmatch(_DOWN, m["verb"], re.IGNORECASE):
+        return None
+    size = m["figure"].strip().lstrip("+")
+    return size if parse_figure(size).percent else f"{size}%"
+
+
+def said_change(text: str, qualifier: str) -> str:
+    """A published change with its qualifier, as a verdict says it: ``"44%"``, ``"more
+    than 44%"``; a fall in words keeps the qualifier on its size: ``"a fall of more than
+    10%"`` for ``"down 10%"`` with ``"more than"``."""
+    if qualifier == "exact":
+        return percent_text(text)
+    size = _fall_size(text)
+    return f"{qualifier} {percent_text(text)}" if size is None else f"a fall of {qualifier} {size}"
+
+
+def change_accepts(figure: Figure, qualifier: Qualifier) -> Callable[[Mode], Interval]:
+    """The percentage changes a published change allows, under each rounding mode.
+
+    The qualifier bounds the figure as written; for a fall in words it bounds the size
+    of the fall, as reporters mean it: "down more than 10%" is a change below -10%,
+    "down almost 10%" one a little above it.
+    """
+
+    def accepted_for(mode: Mode) -> Interval:
+        if qualifier == "exact" or _fall_size(figure.text) is None:
+            return qualified_interval(figure.value, figure.places, qualifier, mode)
+        size = qualified_interval(-figure.value, figure.places, qualifier, mode)
+        return Interval(
+            None if size.upper is None else -size.upper,
+            None if size.lower is None else -size.lower,
+            size.upper_closed,
+            size.lower_closed,
+        )
+
+    return accepted_for
+
+
+def fall_with_qualifier(figure: Figure, qualifier: str) -> bool:
+    """Whether ``figure`` is a fall in words with a qualifier on its size."""
+    return qualifier != "exact" and _fall_size(figure.text) is not None
 
 
 def implied_counts(per_unit: Interval, units: Fraction, text: str, qualifier: str) -> range:

@@ -9,6 +9,7 @@ from typing import Any
 from trendcalc._claims.inputs import (
     CountLike,
     counts_range,
+    fall_with_qualifier,
     overlaps,
     percent_text,
     percent_to_ratio,
@@ -188,6 +189,12 @@ def rate_change_verdict(
     per = check_int(per, name="per", minimum=1)
     figure = read_rate_change(reported)
     shown = percent_text(figure.text)
+    if fall_with_qualifier(figure, qualifier):  # the readings bound the signed figure
+        raise TrendcalcError(
+            f"a qualifier on a fall in words ({qualifier!r} with {figure.text!r}) is not read "
+            "for a rate change; give the fall as a signed figure, such as "
+            f"{percent_text(figure.text)!r}, whose qualifier bounds the signed change"
+        )
     if populations is not None and periods is not None:
         raise TrendcalcError(
             "give populations (rates per head) or periods (rates per day), not both"
