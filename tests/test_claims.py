@@ -402,3 +402,27 @@ def test_a_fall_in_words_with_a_qualifier_reads_as_reporters_mean_it() -> None:
         tc.check_rate_change("10.0", "9.0", "down 10%", qualifier="more than")
     # a sign after the verb is read once: "up +10%" is +10%
     assert tc.check_rate_change("10.0", "11.0", "up +10%").consistent
+
+
+def test_a_qualifier_inside_a_change_in_words_is_pointed_at_the_qualifier_key() -> None:
+    with pytest.raises(
+        tc.TrendcalcError, match=r"pass qualifier='nearly' and reported='fell by 10%'$"
+    ):
+        tc.check_change(100, 91, "fell by nearly 10%")
+    assert tc.check_change(100, 91, "fell by 10%", qualifier="nearly").consistent
+    story = (
+        'title = "x"\n[counts.a]\nperiod = "2016/17"\ncount = 100\npopulation = 1000\n'
+        '[counts.b]\nperiod = "2017/18"\ncount = 91\npopulation = 1000\n'
+        '[[claims]]\nkind = "change"\nfrom = "a"\nto = "b"\nfigure = "fell by nearly 10%"\n'
+        '[[claims]]\nkind = "rate_change"\nfrom = "a"\nto = "b"\nfigure = "down 10%"\n'
+        'qualifier = "more than"\n'
+    )
+    with pytest.raises(tc.StoryError) as info:
+        tc.load_story(story)  # refused when loading, never in the middle of a check
+    assert info.value.problems == [
+        "claims[1].figure: 'fell by nearly 10%' has a qualifier inside; write qualifier = "
+        '"nearly" and figure = "fell by 10%"',
+        "claims[2].figure: a qualifier on a fall in words ('more than' with 'down 10%') is "
+        "not read for a rate change; give the fall as a signed figure, such as '-10%', whose "
+        "qualifier bounds the signed change",
+    ]

@@ -731,10 +731,16 @@ def _figure_problem(error: TrendcalcError, figure: str) -> str:
     """What is wrong with a claim's figure, in the story file's terms: a qualifier written
     in front of a number ("more than 10%") belongs in the ``qualifier`` key."""
     message = re.sub(r"^(?:figure|reported) must", "must", str(error))
-    hint = re.compile(r"; (?:for a count with a qualifier in front|pass qualifier=).*$")
+    message = re.sub(r"^(?:figure|reported) ('.*' has)", r"\1", message)
+    python = re.search(r"; pass qualifier='([^']*)' and \w+='([^']*)'$", message)
+    if python is not None:  # the advice to a Python caller, in the story file's keys
+        return message[: python.start()] + (
+            f'; write qualifier = "{python[1]}" and figure = "{python[2]}"'
+        )
     qualifier, rest = split_qualifier(" ".join(figure.lower().split()))
-    if qualifier != "exact" and rest and hint.search(message):
-        message = hint.sub("", message) + f'; write qualifier = "{qualifier}" and figure = "{rest}"'
+    if qualifier != "exact" and rest and "parse_qualified_count" in message:
+        message = message.split("; for a count with a qualifier in front")[0]
+        message += f'; write qualifier = "{qualifier}" and figure = "{rest}"'
     return message
 
 

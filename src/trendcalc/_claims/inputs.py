@@ -253,7 +253,15 @@ def read_change_figure(reported: object, name: str = "reported") -> Figure:
     A verb of falling makes the figure negative; the text stays as published.
     """
     if isinstance(reported, str) and (m := _CHANGE_WORDS.fullmatch(reported.strip())):
-        figure = reported_figure(m["figure"], name)
+        inner = m["figure"]
+        qualifier, rest = split_qualifier(" ".join(inner.lower().split()))
+        if qualifier != "exact" and rest:  # "fell by nearly 10%": the qualifier goes apart
+            words = reported.strip()[: m.start("figure")] + rest
+            raise TrendcalcError(
+                f"{name} {reported.strip()!r} has a qualifier inside; pass "
+                f"qualifier={qualifier!r} and {name}={words!r}"
+            )
+        figure = reported_figure(inner, name)
         if figure.value < 0:
             raise TrendcalcError(
                 f"{name} {reported!r} has both a verb and a sign; give one of them, e.g. 'down 3%'"

@@ -49,6 +49,19 @@ def read_rate_change(text: object) -> Figure:
     return read_change_figure(text)
 
 
+def _read_figure(reported: object, qualifier: Qualifier | None) -> Figure:
+    """The published change, refusing a qualifier on a fall in words: the readings bound
+    the signed figure, where a reporter's "down more than 10%" bounds the fall's size."""
+    figure = read_rate_change(reported)
+    if qualifier is not None and fall_with_qualifier(figure, qualifier):
+        raise TrendcalcError(
+            f"a qualifier on a fall in words ({qualifier!r} with {figure.text!r}) is not read "
+            "for a rate change; give the fall as a signed figure, such as "
+            f"{percent_text(figure.text)!r}, whose qualifier bounds the signed change"
+        )
+    return figure
+
+
 def _rate_interval(value: CountLike, name: str, mode: Mode) -> tuple[Interval, Figure]:
     """A rate as printed: every value that rounds to it (a rate is always rounded)."""
     if isinstance(value, Figure):
@@ -187,14 +200,8 @@ def rate_change_verdict(
     qualifier = check_qualifier(qualifier)
     reading = check_reading(reading)
     per = check_int(per, name="per", minimum=1)
-    figure = read_rate_change(reported)
+    figure = _read_figure(reported, qualifier)
     shown = percent_text(figure.text)
-    if fall_with_qualifier(figure, qualifier):  # the readings bound the signed figure
-        raise TrendcalcError(
-            f"a qualifier on a fall in words ({qualifier!r} with {figure.text!r}) is not read "
-            "for a rate change; give the fall as a signed figure, such as "
-            f"{percent_text(figure.text)!r}, whose qualifier bounds the signed change"
-        )
     if populations is not None and periods is not None:
         raise TrendcalcError(
             "give populations (rates per head) or periods (rates per day), not both"
@@ -407,7 +414,7 @@ KIND = register(
         read_options=_read_options,
         readings=True,
         compares=True,
-        read_words=lambda figure, qualifier: read_rate_change(figure),
+        read_words=_read_figure,
         inputs_doc='``rates = ["380.8", "387.8"]`` as printed; or ``from = "a"``, ``to = '
         '"b"`` with ``basis = "population"`` (the default: the counts\' populations, '
         '``per = 100000``) or ``basis = "day"``',
