@@ -823,3 +823,17 @@ def test_streak_words_read_every_way_of_saying_a_longer_streak_fits(
 
     spec = read_streak_words(words)
     assert (spec["length"], spec["qualifier"]) == (length, qualifier)
+
+
+def test_a_rank_beside_a_missing_count_that_may_equal_it_says_so() -> None:
+    v = tc.check_rank({"A": 0, "B": None, "C": 5}, "A", "the lowest")
+    assert v.consistent
+    assert "A (0) is the lowest of 3 groups by count, or joint lowest if B is 0 too" in (
+        v.explanation
+    )
+    # the reason names what is missing: here the earlier count, not the count
+    with pytest.raises(tc.UndefinedResultError, match="the earlier count of Essex is missing"):
+        tc.check_rank(
+            {"Kent": 500, "Essex": 100}, "Essex", position=1, direction="lowest", by="change",
+            earlier={"Kent": 10, "Essex": None},
+        )  # fmt: skip

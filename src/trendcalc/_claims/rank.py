@@ -309,6 +309,7 @@ class _Standing:
     ties: tuple[str, ...]
     ahead: tuple[str, ...]  # groups certainly ahead
     open_: tuple[str, ...]  # groups whose order against the group is open
+    may_tie: tuple[str, ...] = ()  # groups never ahead that may equal it (a missing count)
 
 
 def _standing(
@@ -322,7 +323,7 @@ def _standing(
     A missing count is some count of 0 or more: it is never below a count of 0, so it is
     never ahead of a lowest of 0, and a change from or to it is open at one end only.
     """
-    ahead, open_, ties = [], [], []
+    ahead, open_, ties, may_tie = [], [], [], []
     mine = values[group]
     for other, value in values.items():
         if other == group:
@@ -334,8 +335,21 @@ def _standing(
             open_.append(other)
         elif mine is not None and value == mine and mine[0] == mine[1]:
             ties.append(other)
+        elif mine is not None and mine[0] == mine[1] and _within(mine[0], spreads[other]):
+            may_tie.append(other)
     best = 1 + len(ahead)
-    return _Standing(best, best + len(open_), tuple(ties), tuple(ahead), tuple(open_))
+    return _Standing(
+        best, best + len(open_), tuple(ties), tuple(ahead), tuple(open_), tuple(may_tie)
+    )
+
+
+def _within(x: Fraction, spread: Spread | None) -> bool:
+    """Whether ``x`` is a value ``spread`` allows."""
+    return (
+        spread is not None
+        and (spread[0] is None or spread[0] <= x)
+        and (spread[1] is None or x <= spread[1])
+    )
 
 
 def _verdict_holds(spec: _Spec, s: _Standing) -> bool | None:
@@ -516,7 +530,8 @@ def check_rank(
     result, s, values = judge(mode)
     result = holds(mode)
     if values[group] is None:
-        raise uncertain(spec.said, [f"the count of {group} is missing"])
+        whose = "count" if counts[group] is None else "earlier count"
+        raise uncertain(spec.said, [f"the {whose} of {group} is missing"])
     if result is None:
         reasons = [
             f"{o} is missing"
@@ -551,8 +566,15 @@ def check_rank(
         text += ", with " + ", ".join(
             f"{t} ({describe(values[t], unit, signed=signed)})" for t in s.ties
         )
+    if s.may_tie:  # a missing count that may equal it makes it joint
+        tying = ", ".join(s.may_tie)
+        joint = f"joint {ordinal(s.best) + ' ' if s.best > 1 else ''}{spec.direction}"
+        text += (
+            f", or {joint} if {tying} {'is' if len(s.may_tie) == 1 else 'are'} "
+            f"{describe(values[group], unit, signed=signed)} too"
+        )
     if s.ahead:
-        shown = sorted(  # the nearest first; a missing count certainly ahead goes last
+        shown = sorted(  # the furthest ahead first; a missing count certainly ahead goes last
             s.ahead,
             key=lambda g: (values[g] is not None, orient(values[g], spec.direction) or ()),
             reverse=True,
