@@ -91,3 +91,12 @@ def test_a_character_the_font_lacks_draws_without_a_warning(tmp_path: Path) -> N
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # the command line's stderr holds one line at most
         story_chart(report, tmp_path / "c.png")
+
+
+def test_panels_of_different_units_say_which() -> None:
+    counts = (
+        '[counts.knife]\narea = "Kent"\nunit = "offences"\nperiod = "2015/16"\ncount = 3_400\n'
+        '[counts.homes]\narea = "Kent"\nunit = "households"\nperiod = "2016/17"\ncount = 900\n'
+    )
+    titles = sorted(title for title, _ in _panels(story_figure(_story(counts), Figure())))
+    assert titles == ["Kent (households)", "Kent (offences)"]

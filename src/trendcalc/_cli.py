@@ -152,7 +152,10 @@ def _parser() -> argparse.ArgumentParser:
         help="how to read qualifiers and round figures (default: the story's, else strict)",
     )
     check.add_argument(
-        "--chart", metavar="FILE.png", type=_chart_path, help="also draw the counts as a bar chart"
+        "--chart",
+        metavar="FILE.png",
+        type=_chart_path,
+        help="also draw the counts as a bar chart (.png, .svg or .pdf, by the file's suffix)",
     )
 
     ch = commands.add_parser(

@@ -150,8 +150,9 @@ def story_figure(report: StoryReport, figure: Any = None) -> Any:
         key = (count.area, count.offence, count.unit, count.period.kind)
         groups.setdefault(key, {}).setdefault(count.period, []).append(int(count.count.value))
     panels: list[tuple[str, list[Period], list[int]]] = []
-    for (area, offence, _, _), values in groups.items():
+    for (area, offence, unit, _), values in groups.items():
         title = ", ".join(part for part in (area, offence) if part) or "counts"
+        title += f" ({unit})" if unit else ""  # panels of other units say which
         ordered = sorted(values)
         if all(len(values[p]) == 1 for p in ordered) and all(
             a.next() == b for a, b in itertools.pairwise(ordered)
