@@ -334,6 +334,9 @@ def test_messages_say_what_was_given_as_the_user_wrote_it() -> None:
     with pytest.raises(tc.TrendcalcError, match=r"must be finite \(NaN usually marks") as info:
         tc.change(float("nan"), 5)
     assert "Fraction(nan)" not in str(info.value)
+    with pytest.raises(tc.TrendcalcError, match=r"must be finite") as info:
+        tc.change("nan", 5)
+    assert "Fraction(" not in str(info.value)
     # Python ints past int64 are counts too large, not floats (numpy reads them as floats)
     with pytest.raises(tc.TrendcalcError, match="must hold counts from 0 to 9,223,372") as info:
         tc.CountTable.from_frame(

@@ -122,9 +122,10 @@ def to_exact_count(value: object, *, name: str) -> int | Fraction:
             raise TrendcalcError(f"{name} must be non-negative (got {value})")
         return value
     if isinstance(value, Decimal | float | np.floating | str):
-        finite = isinstance(value, str) or (
-            value.is_finite() if isinstance(value, Decimal) else bool(np.isfinite(value))
-        )
+        if isinstance(value, str):  # text such as "2.5", or "nan" and "inf"
+            finite = value.strip().lower().lstrip("+-") not in ("nan", "inf", "infinity")
+        else:
+            finite = value.is_finite() if isinstance(value, Decimal) else bool(np.isfinite(value))
         hint = (
             f"pass Fraction({brief(value)}) to use an exact non-integer value"
             if finite
