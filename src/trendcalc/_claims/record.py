@@ -207,12 +207,10 @@ def _bounds(
     return [bounds_of(c, f"series[{labels[i]!r}]", mode) for i, c in enumerate(counts)]
 
 
-def _values(
-    counts: tuple[CountLike | None, ...], by: RecordBy, mode: Mode, labels: list[str]
-) -> list[Bounds | None]:
-    """The least and greatest each value (count or change) can be, for the words; None
-    where it is missing, or is a percentage change that may have none."""
-    bounds = _bounds(counts, mode, labels)
+def _values(bounds: list[Bounds | None], by: RecordBy, labels: list[str]) -> list[Bounds | None]:
+    """The least and greatest each value (count or change) of the counts' ``bounds`` can
+    be, for the words; None where it is missing, or is a percentage change that may have
+    none."""
     if by == "count":
         return bounds
     return [None] + [
@@ -455,8 +453,8 @@ def check_record(
         raise TrendcalcError(f"{labels[t]!r} is the first period, so it has no change")
 
     def judge(m: Mode) -> tuple[bool | None, list[str]]:
-        plain = _values(counts, spec.by, m, labels)
         bounds = _bounds(counts, m, labels)
+        plain = _values(bounds, spec.by, labels)
         mine = plain[t]
         if _undefined(bounds, t, spec.by):
             return None, [_no_percentage(bounds, t, labels)]
@@ -493,7 +491,8 @@ def check_record(
     if result is None:
         raise uncertain(spec.said, list(dict.fromkeys(reasons)))
     holds_under = holding_modes(lambda m: judge(m)[0] is True)
-    raw_values = _values(counts, spec.by, mode, labels)
+    count_bounds = _bounds(counts, mode, labels)
+    raw_values = _values(count_bounds, spec.by, labels)
     signed = spec.by != "count"
     unit = "%" if spec.by == "percent_change" else ""
     mine_text = describe(raw_values[t], unit, signed=signed)
@@ -508,7 +507,6 @@ def check_record(
             if label
             else subject
         )
-    count_bounds = _bounds(counts, mode, labels)
     best: str = spec.direction
     if spec.by != "count":
         if spec.direction == "highest" and _moved(count_bounds, t, spec.by, "rise"):
