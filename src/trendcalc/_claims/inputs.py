@@ -246,59 +246,65 @@ _CHANGE_WORDS = re.compile(  # "up to 10%" is a qualifier, "fell to 10%" a level
 )
 
 
+def _change_words(text: str) -> tuple[int, re.Match[str]] | None:
+    """For a change in words (``"down 10%"``), its sign and the match (the figure after
+    the verb is ``m["figure"]``); None for anything else."""
+    m = _CHANGE_WORDS.fullmatch(text.strip())
+    if m is None:
+        return None
+    return (-1 if re.fullmatch(_DOWN, m["verb"], re.IGNORECASE) else 1), m
+
+
 def read_change_figure(reported: object, name: str = "reported") -> Figure:
     """A published percentage change as people write it: ``"5.2%"``, ``"-3%"``,
     ``"up 5.2%"``, ``"fell by 3 per cent"``, ``"a fall of 3%"``.
 
     A verb of falling makes the figure negative; the text stays as published.
     """
-    if isinstance(reported, str) and (m := _CHANGE_WORDS.fullmatch(reported.strip())):
-        inner = m["figure"]
-        qualifier, rest = split_qualifier(" ".join(inner.lower().split()))
-        if qualifier != "exact" and rest:  # "fell by nearly 10%": the qualifier goes apart
-            words = reported.strip()[: m.start("figure")] + rest
-            raise TrendcalcError(
-                f"{name} {reported.strip()!r} has a qualifier inside; pass "
-                f"qualifier={qualifier!r} and {name}={words!r}"
-            )
-        figure = reported_figure(inner, name)
-        if figure.value < 0:
-            raise TrendcalcError(
-                f"{name} {reported!r} has both a verb and a sign; give one of them, e.g. 'down 3%'"
-            )
-        sign = -1 if re.fullmatch(_DOWN, m["verb"], re.IGNORECASE) else 1
-        return Figure(reported.strip(), sign * figure.value, figure.places, figure.rounded)
-    return reported_figure(reported, name)
+    if not isinstance(reported, str) or (words := _change_words(reported)) is None:
+        return reported_figure(reported, name)
+    sign, m = words
+    inner = m["figure"]
+    qualifier, rest = split_qualifier(" ".join(inner.lower().split()))
+    if qualifier != "exact" and rest:  # "fell by nearly 10%": the qualifier goes apart
+        said = reported.strip()[: m.start("figure")] + rest
+        raise TrendcalcError(
+            f"{name} {reported.strip()!r} has a qualifier inside; pass "
+            f"qualifier={qualifier!r} and {name}={said!r}"
+        )
+    figure = reported_figure(inner, name)
+    if figure.value < 0:
+        raise TrendcalcError(
+            f"{name} {reported!r} has both a verb and a sign; give one of them, e.g. 'down 3%'"
+        )
+    return Figure(reported.strip(), sign * figure.value, figure.places, figure.rounded)
 
 
 def percent_text(reported: object) -> str:
     """A published change as a signed percentage for the words of a verdict: ``"-3%"``
     for ``"down 3%"`` or ``"-3"``; ``"-3 per cent"`` stays as written."""
     text = str(reported).strip()
-    if (m := _CHANGE_WORDS.fullmatch(text)) is not None:
-        inner = m["figure"].strip().lstrip("+")
-        sign = "-" if re.fullmatch(_DOWN, m["verb"], re.IGNORECASE) else "+"
-        text = f"{sign}{inner}"
+    if (words := _change_words(text)) is not None:
+        sign, m = words
+        text = ("-" if sign < 0 else "+") + m["figure"].strip().lstrip("+")
     return text if parse_figure(text).percent else f"{text}%"
 
 
-def _fall_size(text: str) -> str | None:
-    """``"10%"`` for a fall written in words (``"down 10%"``); None for anything else."""
-    m = _CHANGE_WORDS.fullmatch(text.strip())
-    if m is None or not re.fullmatch(_DOWN, m["verb"], re.IGNORECASE):
-        return None
-    size = m["figure"].strip().lstrip("+")
-    return size if parse_figure(size).percent else f"{size}%"
+def _is_fall_in_words(text: str) -> bool:
+    words = _change_words(text)
+    return words is not None and words[0] < 0
 
 
 def said_change(text: str, qualifier: str) -> str:
     """A published change with its qualifier, as a verdict says it: ``"44%"``, ``"more
     than 44%"``; a fall in words keeps the qualifier on its size: ``"a fall of more than
     10%"`` for ``"down 10%"`` with ``"more than"``."""
+    signed = percent_text(text)
     if qualifier == "exact":
-        return percent_text(text)
-    size = _fall_size(text)
-    return f"{qualifier} {percent_text(text)}" if size is None else f"a fall of {qualifier} {size}"
+        return signed
+    if _is_fall_in_words(text):
+        return f"a fall of {qualifier} {signed.removeprefix('-')}"
+    return f"{qualifier} {signed}"
 
 
 def change_accepts(figure: Figure, qualifier: Qualifier) -> Callable[[Mode], Interval]:
@@ -310,7 +316,7 @@ def change_accepts(figure: Figure, qualifier: Qualifier) -> Callable[[Mode], Int
     """
 
     def accepted_for(mode: Mode) -> Interval:
-        if qualifier == "exact" or _fall_size(figure.text) is None:
+        if not fall_with_qualifier(figure, qualifier):
             return qualified_interval(figure.value, figure.places, qualifier, mode)
         size = qualified_interval(-figure.value, figure.places, qualifier, mode)
         return Interval(
@@ -325,7 +331,7 @@ def change_accepts(figure: Figure, qualifier: Qualifier) -> Callable[[Mode], Int
 
 def fall_with_qualifier(figure: Figure, qualifier: str) -> bool:
     """Whether ``figure`` is a fall in words with a qualifier on its size."""
-    return qualifier != "exact" and _fall_size(figure.text) is not None
+    return qualifier != "exact" and _is_fall_in_words(figure.text)
 
 
 def implied_counts(per_unit: Interval, units: Fraction, text: str, qualifier: str) -> range:
