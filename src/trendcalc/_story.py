@@ -14,6 +14,7 @@ from typing import Any, Literal
 import attrs
 
 from trendcalc._claims import QUALIFIERS, Verdict
+from trendcalc._claims.inputs import reported_figure
 from trendcalc._claims.qualifiers import READINGS, Reading
 from trendcalc._claims.registry import (
     KINDS,
@@ -29,7 +30,7 @@ from trendcalc._claims.registry import (
     short_int,
 )
 from trendcalc._errors import TrendcalcError
-from trendcalc._figures import Figure, parse_figure
+from trendcalc._figures import Figure
 from trendcalc._limits import MAX_LABEL_LENGTH, MAX_NUMBER_LENGTH, MAX_TEXT_LENGTH, brief
 from trendcalc._periods import Period, parse_period
 from trendcalc._story_blocks import (
@@ -39,7 +40,6 @@ from trendcalc._story_blocks import (
     read_table_blocks,
 )
 from trendcalc._validate import MODES, Mode
-from trendcalc._words import split_qualifier
 
 __all__ = [
     "ClaimResult",
@@ -710,9 +710,9 @@ def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: 
         figure, figure_read = "", False
     elif kind.read_words is None:
         try:
-            parse_figure(figure)
+            reported_figure(figure, "figure")
         except TrendcalcError as e:
-            problems.add(f"{where}.figure", _figure_problem(e, figure))
+            problems.add(f"{where}.figure", _figure_problem(e))
     qualifier = raw.get("qualifier", "exact")
     if qualifier not in QUALIFIERS:
         problems.add(
@@ -723,25 +723,20 @@ def _read_figure(raw: Mapping[str, Any], kind: ClaimKind, where: str, problems: 
         try:
             kind.read_words(figure, None if qualifier == "exact" else qualifier)
         except TrendcalcError as e:
-            problems.add(f"{where}.figure", _figure_problem(e, figure))
+            problems.add(f"{where}.figure", _figure_problem(e))
     return figure
 
 
-def _figure_problem(error: TrendcalcError, figure: str) -> str:
-    """What is wrong with a claim's figure, in the story file's terms: a qualifier written
-    in front of a number ("more than 10%") belongs in the ``qualifier`` key."""
-    message = re.sub(r"^(?:figure|reported) must", "must", str(error))
-    message = re.sub(r"^(?:figure|reported) ('.*' has)", r"\1", message)
+def _figure_problem(error: TrendcalcError) -> str:
+    """What is wrong with a claim's figure, in the story file's terms: the advice to a
+    Python caller to pass ``qualifier=`` ("more than 10%") names the file's keys."""
+    message = re.sub(r"^(?:figure|reported) (must|'.*' has)", r"\1", str(error))
     python = re.search(r"; pass qualifier='([^']*)' and \w+='([^']*)'$", message)
-    if python is not None:  # the advice to a Python caller, in the story file's keys
-        return message[: python.start()] + (
-            f'; write qualifier = "{python[1]}" and figure = "{python[2]}"'
-        )
-    qualifier, rest = split_qualifier(" ".join(figure.lower().split()))
-    if qualifier != "exact" and rest and "parse_qualified_count" in message:
-        message = message.split("; for a count with a qualifier in front")[0]
-        message += f'; write qualifier = "{qualifier}" and figure = "{rest}"'
-    return message
+    if python is None:
+        return message
+    return message[: python.start()] + (
+        f'; write qualifier = "{python[1]}" and figure = "{python[2]}"'
+    )
 
 
 def _read_inputs(
