@@ -21,7 +21,7 @@ from trendcalc._errors import TrendcalcError
 from trendcalc._figures import integer_bounds
 from trendcalc._limits import MAX_PLACES, brief
 from trendcalc._periods import parse_period
-from trendcalc._plot import CHART_FORMATS, chart_endings
+from trendcalc._plot import chart_format
 from trendcalc._rates import daily_rate, population_rate
 from trendcalc._report import report_json as report_json
 from trendcalc._report import report_markdown as report_markdown
@@ -97,10 +97,10 @@ def _chart_path(text: str) -> str:
         raise argparse.ArgumentTypeError(
             f"needs a file name, such as counts.png (got {brief(text)})"
         )
-    if Path(text).suffix.lower().lstrip(".") not in CHART_FORMATS:
-        raise argparse.ArgumentTypeError(
-            f"needs a file name ending in {chart_endings()} (got {brief(text)})"
-        )
+    try:
+        chart_format(text)
+    except TrendcalcError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
     return text
 
 

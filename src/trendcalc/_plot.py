@@ -101,10 +101,16 @@ def _plain(text: str) -> str:
 CHART_FORMATS = ("png", "svg", "pdf")
 
 
-def chart_endings() -> str:
-    """``".png, .svg or .pdf"``, for messages."""
-    endings = [f".{f}" for f in CHART_FORMATS]
-    return ", ".join(endings[:-1]) + " or " + endings[-1]
+def chart_format(path: str | Path) -> str:
+    """The format a chart file's suffix asks for (``"png"``); refuse any other suffix."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in CHART_FORMATS:
+        endings = [f".{f}" for f in CHART_FORMATS]
+        raise TrendcalcError(
+            f"a chart file must end in {', '.join(endings[:-1])} or {endings[-1]} "
+            f"(got {str(path)!r})"
+        )
+    return suffix
 
 
 def story_chart(report: StoryReport, path: str | Path) -> Path:
@@ -121,9 +127,7 @@ def story_chart(report: StoryReport, path: str | Path) -> Path:
         Where the chart was written.
     """
     out = Path(path)
-    suffix = out.suffix.lower().lstrip(".")
-    if suffix not in CHART_FORMATS:
-        raise TrendcalcError(f"a chart file must end in {chart_endings()} (got {str(out)!r})")
+    suffix = chart_format(out)
     figure = story_figure(report)
     try:
         with warnings.catch_warnings():  # a character the font lacks is drawn as a box
